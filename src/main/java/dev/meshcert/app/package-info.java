@@ -1,0 +1,2 @@
+/** Launcher and composition root: all wiring by constructors. */
+package dev.meshcert.app;

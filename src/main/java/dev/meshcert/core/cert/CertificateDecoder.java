@@ -1,0 +1,214 @@
+package dev.meshcert.core.cert;
+
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Certificate;
+import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.asn1.x9.ECNamedCurveTable;
+import org.bouncycastle.asn1.x9.X962Parameters;
+import org.bouncycastle.asn1.x9.X9ECParameters;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
+
+/**
+ * Decodes DER certificates into {@link CertificateFacts}. Tolerant where real data is sloppy
+ * (negative serials, undecodable extensions keep their hex), strict where the structure is broken.
+ * Thread-safe.
+ */
+public final class CertificateDecoder {
+
+  /** Certificates larger than this are refused: real ones are a few kilobytes. */
+  public static final int MAX_CERTIFICATE_BYTES = 1 << 20;
+
+  private static final DefaultAlgorithmNameFinder ALGORITHM_NAMES =
+      new DefaultAlgorithmNameFinder();
+
+  /** Decodes one DER certificate; trailing bytes are an error. */
+  public CertificateFacts decode(byte[] der) throws CertificateDecodeException {
+    if (der.length == 0) {
+      throw new CertificateDecodeException("no bytes");
+    }
+    if (der.length > MAX_CERTIFICATE_BYTES) {
+      throw new CertificateDecodeException(
+          "certificate of " + der.length + " bytes is larger than the 1 MiB limit");
+    }
+    Certificate cert;
+    try (ASN1InputStream in = new ASN1InputStream(der, true)) {
+      ASN1Primitive p = in.readObject();
+      if (p == null) {
+        throw new CertificateDecodeException("no ASN.1 object");
+      }
+      if (in.available() > 0) {
+        throw new CertificateDecodeException(
+            "trailing data: " + in.available() + " bytes after the certificate");
+      }
+      cert = Certificate.getInstance(p);
+    } catch (IOException | RuntimeException | StackOverflowError e) {
+      throw new CertificateDecodeException("not a DER X.509 certificate: " + reason(e), e);
+    }
+    try {
+      return facts(new X509CertificateHolder(cert), der);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new CertificateDecodeException("malformed certificate: " + reason(e), e);
+    }
+  }
+
+  private static String reason(Throwable e) {
+    if (e instanceof StackOverflowError) {
+      return "ASN.1 nested too deeply";
+    }
+    String m = e.getMessage();
+    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+  }
+
+  private CertificateFacts facts(X509CertificateHolder h, byte[] der) {
+    Extensions exts = h.getExtensions();
+    List<ExtensionFacts> extensions = new ArrayList<>();
+    List<GeneralNameFacts> sans = List.of();
+    boolean ca = false;
+    Optional<Integer> pathLen = Optional.empty();
+    Optional<Set<KeyUsageBit>> keyUsage = Optional.empty();
+    List<String> eku = List.of();
+    Optional<String> ski = Optional.empty();
+    Optional<String> aki = Optional.empty();
+    if (exts != null) {
+      for (ASN1ObjectIdentifier oid : exts.getExtensionOIDs()) {
+        Extension e = exts.getExtension(oid);
+        extensions.add(ExtensionDecoder.decode(e));
+        try {
+          ASN1Primitive v = ASN1Primitive.fromByteArray(e.getExtnValue().getOctets());
+          if (oid.equals(Extension.subjectAlternativeName)) {
+            sans = GeneralNames.facts(org.bouncycastle.asn1.x509.GeneralNames.getInstance(v));
+          } else if (oid.equals(Extension.basicConstraints)) {
+            BasicConstraints bc = BasicConstraints.getInstance(v);
+            ca = bc.isCA();
+            pathLen = Optional.ofNullable(bc.getPathLenConstraint()).map(BigInteger::intValueExact);
+          } else if (oid.equals(Extension.keyUsage)) {
+            keyUsage = Optional.of(KeyUsages.bits(KeyUsage.getInstance(v)));
+          } else if (oid.equals(Extension.extendedKeyUsage)) {
+            List<String> names = new ArrayList<>();
+            for (KeyPurposeId id : ExtendedKeyUsage.getInstance(v).getUsages()) {
+              names.add(ExtensionDecoder.ekuName(id.toOID()));
+            }
+            eku = names;
+          } else if (oid.equals(Extension.subjectKeyIdentifier)) {
+            ski = Optional.of(Hex.lower(SubjectKeyIdentifier.getInstance(v).getKeyIdentifier()));
+          } else if (oid.equals(Extension.authorityKeyIdentifier)) {
+            byte[] id = AuthorityKeyIdentifier.getInstance(v).getKeyIdentifierOctets();
+            aki = Optional.ofNullable(id).map(Hex::lower);
+          }
+        } catch (IOException | RuntimeException ignored) {
+          // The extension keeps its hex and a "(value does not decode)" line; lints report it.
+        }
+      }
+    }
+    AlgorithmIdentifier sig = h.getSignatureAlgorithm();
+    return new CertificateFacts(
+        h,
+        Hex.lower(Hex.digest("SHA-256", der)),
+        Hex.lower(Hex.digest("SHA-1", der)),
+        h.getVersionNumber(),
+        h.toASN1Structure().getSerialNumber().getValue(),
+        Names.rfc4514(h.getSubject()),
+        Names.rfc4514(h.getIssuer()),
+        h.getNotBefore().toInstant(),
+        h.getNotAfter().toInstant(),
+        publicKey(h.getSubjectPublicKeyInfo()),
+        signatureName(sig),
+        sig.getAlgorithm().getId(),
+        extensions,
+        sans,
+        ca,
+        pathLen,
+        keyUsage,
+        eku,
+        ski,
+        aki);
+  }
+
+  private static String signatureName(AlgorithmIdentifier sig) {
+    String name = ALGORITHM_NAMES.getAlgorithmName(sig);
+    return name == null || name.isEmpty() ? sig.getAlgorithm().getId() : name;
+  }
+
+  /** Describes a SubjectPublicKeyInfo: algorithm, size, curve and SPKI pin. */
+  public static PublicKeyFacts publicKey(SubjectPublicKeyInfo spki) {
+    String pin;
+    try {
+      pin = Base64.getEncoder().encodeToString(Hex.digest("SHA-256", spki.getEncoded()));
+    } catch (IOException e) {
+      pin = "";
+    }
+    ASN1ObjectIdentifier alg = spki.getAlgorithm().getAlgorithm();
+    try {
+      if (alg.equals(PKCSObjectIdentifiers.rsaEncryption)
+          || alg.equals(PKCSObjectIdentifiers.id_RSASSA_PSS)) {
+        int bits = RSAPublicKey.getInstance(spki.parsePublicKey()).getModulus().bitLength();
+        return new PublicKeyFacts("RSA", bits, Optional.empty(), pin);
+      }
+      if (alg.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
+        X962Parameters params = X962Parameters.getInstance(spki.getAlgorithm().getParameters());
+        if (params.isNamedCurve()) {
+          ASN1ObjectIdentifier curveOid = ASN1ObjectIdentifier.getInstance(params.getParameters());
+          X9ECParameters curve = ECNamedCurveTable.getByOID(curveOid);
+          String name = curveName(curveOid);
+          int bits = curve == null ? 0 : curve.getCurve().getFieldSize();
+          return new PublicKeyFacts("EC", bits, Optional.of(name), pin);
+        }
+        X9ECParameters explicit = X9ECParameters.getInstance(params.getParameters());
+        return new PublicKeyFacts(
+            "EC", explicit.getCurve().getFieldSize(), Optional.of("explicit parameters"), pin);
+      }
+      if (alg.equals(EdECObjectIdentifiers.id_Ed25519)) {
+        return new PublicKeyFacts("Ed25519", 256, Optional.empty(), pin);
+      }
+      if (alg.equals(EdECObjectIdentifiers.id_Ed448)) {
+        return new PublicKeyFacts("Ed448", 456, Optional.empty(), pin);
+      }
+      if (alg.equals(X9ObjectIdentifiers.id_dsa)) {
+        ASN1Sequence p = ASN1Sequence.getInstance(spki.getAlgorithm().getParameters());
+        int bits =
+            p == null
+                ? 0
+                : org.bouncycastle.asn1.ASN1Integer.getInstance(p.getObjectAt(0))
+                    .getValue()
+                    .bitLength();
+        return new PublicKeyFacts("DSA", bits, Optional.empty(), pin);
+      }
+    } catch (IOException | RuntimeException e) {
+      return new PublicKeyFacts(alg.getId() + " (undecodable)", 0, Optional.empty(), pin);
+    }
+    return new PublicKeyFacts(alg.getId(), 0, Optional.empty(), pin);
+  }
+
+  private static String curveName(ASN1ObjectIdentifier oid) {
+    String nist = org.bouncycastle.asn1.nist.NISTNamedCurves.getName(oid);
+    if (nist != null) {
+      return nist;
+    }
+    String any = ECNamedCurveTable.getName(oid);
+    return any != null ? any : oid.getId();
+  }
+}
