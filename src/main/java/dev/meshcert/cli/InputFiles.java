@@ -54,10 +54,7 @@ final class InputFiles {
 
   private List<Path> filesBelow(Path dir, List<String> failures) {
     try (Stream<Path> walk = Files.walk(dir, MAX_FOLDER_DEPTH)) {
-      return walk.filter(p -> !hiddenBelow(dir, p))
-          .filter(Files::isRegularFile)
-          .sorted()
-          .toList();
+      return walk.filter(p -> !hiddenBelow(dir, p)).filter(Files::isRegularFile).sorted().toList();
     } catch (IOException | RuntimeException e) {
       failures.add(dir + ": cannot list folder: " + reason(e));
       return List.of();

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Writes an {@link Analysis} as the JSON document described in docs/json-format.md. Field names
- * are a published interface: add fields, never rename or remove them.
+ * Writes an {@link Analysis} as the JSON document described in docs/json-format.md. Field names are
+ * a published interface: add fields, never rename or remove them.
  */
 final class JsonReport {
 

@@ -5,11 +5,13 @@ import dev.meshcert.core.analysis.CertificateReport;
 import dev.meshcert.core.analysis.ChainReport;
 import dev.meshcert.core.cert.CertificateFacts;
 import dev.meshcert.core.finding.Finding;
+import dev.meshcert.core.finding.Severity;
 import dev.meshcert.core.read.KeyEntry;
 import dev.meshcert.core.read.MetadataEntry;
 import dev.meshcert.core.read.ReadProblem;
 import dev.meshcert.core.read.Source;
 import java.io.PrintWriter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,10 +22,12 @@ final class TextReport {
 
   private final PrintWriter out;
   private final Analysis analysis;
+  private final Map<String, CertificateReport> reports = new HashMap<>();
 
   private TextReport(Analysis analysis, PrintWriter out) {
     this.analysis = analysis;
     this.out = out;
+    analysis.certificates().forEach(r -> reports.put(r.certificate().sha256(), r));
   }
 
   static void write(Analysis analysis, PrintWriter out) {
@@ -44,8 +48,8 @@ final class TextReport {
     for (int i = 0; i < n; i++) {
       chain(analysis.chains().get(i), i + 1, n);
     }
-    int errors = count(dev.meshcert.core.finding.Severity.ERROR);
-    int warnings = count(dev.meshcert.core.finding.Severity.WARNING);
+    int errors = count(Severity.ERROR);
+    int warnings = count(Severity.WARNING);
     out.println(
         plural(analysis.certificates().size(), "certificate")
             + " in "
@@ -76,7 +80,7 @@ final class TextReport {
     String where = k.location().isEmpty() ? "" : " at " + k.location();
     String matched =
         k.matchedCertificateSha256()
-            .flatMap(analysis::certificate)
+            .map(reports::get)
             .map(r -> ", matches " + r.certificate().displayName())
             .orElse(", matches no certificate read");
     return "private key " + k.algorithm() + " " + k.description() + where + matched;
@@ -120,7 +124,7 @@ final class TextReport {
       role = "only";
     }
     out.println("  [" + position + "] " + role + ": " + subject(f));
-    Optional<CertificateReport> report = analysis.certificate(f.sha256());
+    Optional<CertificateReport> report = Optional.ofNullable(reports.get(f.sha256()));
     report
         .flatMap(CertificateReport::spiffeId)
         .ifPresent(id -> out.println("      SPIFFE ID: " + id));
@@ -146,9 +150,8 @@ final class TextReport {
     return f.severity().name() + " " + f.rule() + ": " + f.title();
   }
 
-  private int count(dev.meshcert.core.finding.Severity severity) {
-    return (int)
-        analysis.findings().stream().filter(f -> f.severity() == severity).count();
+  private int count(Severity severity) {
+    return (int) analysis.findings().stream().filter(f -> f.severity() == severity).count();
   }
 
   private static String plural(int n, String word) {

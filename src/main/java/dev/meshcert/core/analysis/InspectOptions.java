@@ -48,8 +48,8 @@ public final class InspectOptions {
   }
 
   /**
-   * The same options with these trust-anchor inputs: every certificate read from them is an
-   * anchor chains are verified against.
+   * The same options with these trust-anchor inputs: every certificate read from them is an anchor
+   * chains are verified against.
    */
   public InspectOptions withTrustAnchors(List<InspectionInput> anchors) {
     return new InspectOptions(clock, expiryPolicy, passwords, anchors);
