@@ -46,9 +46,7 @@ final class InspectCommand implements Callable<Integer> {
   static final int FINDINGS = 1;
   static final int UNREADABLE = 2;
 
-  @Option(
-      names = "--json",
-      description = "Print JSON (see docs/json-format.md) instead of text.")
+  @Option(names = "--json", description = "Print JSON (see docs/json-format.md) instead of text.")
   boolean json;
 
   @Option(
@@ -94,7 +92,8 @@ final class InspectCommand implements Callable<Integer> {
     try {
       when = at == null ? clock : Clock.fixed(Instant.parse(at), ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
-      err.println("meshcert inspect: --at must be an ISO-8601 instant such as 2026-12-04T00:00:00Z");
+      err.println(
+          "meshcert inspect: --at must be an ISO-8601 instant such as 2026-12-04T00:00:00Z");
       err.flush();
       return UNREADABLE;
     }

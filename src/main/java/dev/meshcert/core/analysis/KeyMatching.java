@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Matches private keys to certificates across sources read together: a key in {@code tls.key}
- * finds its certificate in {@code tls.crt}. A certificate in the key's own source wins over one
+ * Matches private keys to certificates across sources read together: a key in {@code tls.key} finds
+ * its certificate in {@code tls.crt}. A certificate in the key's own source wins over one
  * elsewhere; otherwise the first certificate read with that public key.
  */
 final class KeyMatching {
