@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
-import org.bouncycastle.util.io.pem.PemObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -222,7 +221,7 @@ class InspectCommandTest {
 
   @Test
   void describesPrivateKeysWithoutPrintingThem() throws Exception {
-    String keyPem = pkcs8(leaf);
+    String keyPem = leaf.keyPkcs8Pem();
     Path file = write("with-key.pem", leaf.pem() + keyPem);
     String keyBody = keyPem.lines().skip(1).findFirst().orElseThrow();
 
@@ -244,7 +243,7 @@ class InspectCommandTest {
   @Test
   void matchesAKeyToACertificateInAnotherFile() throws Exception {
     Path cert = write("tls.crt", leaf.pem());
-    Path key = write("tls.key", pkcs8(leaf));
+    Path key = write("tls.key", leaf.keyPkcs8Pem());
 
     JsonObject keyJson =
         CliRun.run("inspect", "--json", cert.toString(), key.toString())
@@ -272,11 +271,6 @@ class InspectCommandTest {
 
     assertEquals(2, run.exitCode());
     assertTrue(run.err().contains("FILE"), run.err());
-  }
-
-  /** The private key as PKCS#8 PEM ("PRIVATE KEY"), as openssl and Istio write it. */
-  static String pkcs8(TestPki.Issued issued) {
-    return TestPki.pem(new PemObject("PRIVATE KEY", issued.keyPair().getPrivate().getEncoded()));
   }
 
   static String sha256(byte[] der) throws Exception {

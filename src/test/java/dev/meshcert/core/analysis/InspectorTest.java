@@ -13,7 +13,6 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
-import org.bouncycastle.util.io.pem.PemObject;
 import org.junit.jupiter.api.Test;
 
 class InspectorTest {
@@ -92,8 +91,7 @@ class InspectorTest {
 
   @Test
   void matchesAKeyToTheCertificateOfAnotherInput() {
-    String key =
-        TestPki.pem(new PemObject("PRIVATE KEY", leaf.keyPair().getPrivate().getEncoded()));
+    String key = leaf.keyPkcs8Pem();
 
     Analysis a = inspect(input("tls.crt", leaf.pem()), input("tls.key", key));
 
@@ -104,8 +102,7 @@ class InspectorTest {
 
   @Test
   void leavesAKeyUnmatchedWhenNoCertificateHasItsPublicKey() {
-    String key =
-        TestPki.pem(new PemObject("PRIVATE KEY", root.keyPair().getPrivate().getEncoded()));
+    String key = root.keyPkcs8Pem();
 
     Analysis a = inspect(input("tls.crt", leaf.pem()), input("tls.key", key));
 
