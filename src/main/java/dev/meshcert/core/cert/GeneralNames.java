@@ -32,7 +32,7 @@ final class GeneralNames {
           new GeneralNameFacts(GeneralNameFacts.Type.URI, ia5(v));
       case GeneralName.rfc822Name -> new GeneralNameFacts(GeneralNameFacts.Type.EMAIL, ia5(v));
       case GeneralName.iPAddress ->
-          new GeneralNameFacts(GeneralNameFacts.Type.IP, IpText.sanAddress(octets(v)));
+          new GeneralNameFacts(GeneralNameFacts.Type.IP, IpText.canonical(octets(v)));
       case GeneralName.directoryName ->
           new GeneralNameFacts(
               GeneralNameFacts.Type.DIRECTORY_NAME, Names.rfc4514(X500Name.getInstance(v)));

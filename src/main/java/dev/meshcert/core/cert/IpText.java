@@ -6,9 +6,22 @@ import java.util.Arrays;
 final class IpText {
   private IpText() {}
 
-  /** A subjectAltName address: as {@link #canonical} when 4 or 16 bytes, else flagged. */
-  static String sanAddress(byte[] b) {
-    return b.length == 4 || b.length == 16 ? address(b) : "<invalid length=" + b.length + ">";
+  /**
+   * An address as people and pyca/cryptography write it: dotted quad, RFC 5952 for IPv6
+   * ("2001:db8::1"); 8 or 32 bytes (address and mask, valid only in name constraints) as
+   * "192.0.2.0/24"; other lengths as "<invalid length=N>".
+   */
+  static String canonical(byte[] b) {
+    if (b.length == 4 || b.length == 16) {
+      return address(b);
+    }
+    if (b.length == 8 || b.length == 32) {
+      byte[] mask = Arrays.copyOfRange(b, b.length / 2, b.length);
+      String addr = address(Arrays.copyOfRange(b, 0, b.length / 2));
+      int prefix = prefix(mask);
+      return addr + "/" + (prefix >= 0 ? String.valueOf(prefix) : address(mask));
+    }
+    return "<invalid length=" + b.length + ">";
   }
 
   /**
@@ -74,5 +87,22 @@ final class IpText {
       s.append(Integer.toHexString(g[i]));
     }
     return s.toString();
+  }
+
+  /** The prefix length of a contiguous mask, or -1 when the mask has holes. */
+  private static int prefix(byte[] mask) {
+    int bits = 0;
+    boolean ended = false;
+    for (byte m : mask) {
+      for (int i = 7; i >= 0; i--) {
+        boolean set = ((m >> i) & 1) == 1;
+        if (set && ended) {
+          return -1;
+        }
+        bits += set ? 1 : 0;
+        ended |= !set;
+      }
+    }
+    return bits;
   }
 }
