@@ -1,6 +1,5 @@
 package dev.meshcert.mesh.istioctl;
 
-import dev.meshcert.core.cert.CertificateFacts;
 import dev.meshcert.mesh.ztunnel.ZtunnelCert;
 import dev.meshcert.mesh.ztunnel.ZtunnelCertificate;
 import dev.meshcert.mesh.ztunnel.ZtunnelDump;
@@ -86,7 +85,6 @@ public final class ZtunnelCertificateTable {
     Optional<Boolean> pemValid =
         e.certificates().stream()
             .findFirst()
-            .map(CertificateFacts.class::cast)
             .map(cert -> GoFormat.strictlyBetween(at, cert.notBefore(), cert.notAfter()));
     return new ZtunnelRow(
         c.identity(),
