@@ -1,22 +1,21 @@
 package dev.meshcert.mesh.envoy;
 
-import dev.meshcert.core.cert.CertificateDecodeException;
-import dev.meshcert.core.cert.CertificateDecoder;
 import dev.meshcert.core.cert.CertificateFacts;
+import dev.meshcert.core.read.CertificateEntry;
+import dev.meshcert.core.read.PasswordProvider;
+import dev.meshcert.core.read.PemReader;
 import dev.meshcert.core.read.ReadProblem;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Base64;
+import dev.meshcert.core.read.Source;
 import java.util.List;
 
 /**
  * Decodes the PEM certificates an admin document carries inline (Envoy {@code inline_bytes} after
- * base64, {@code inline_string}, ztunnel {@code pem}). Stateless.
+ * base64, {@code inline_string}, ztunnel {@code pem}) with core's {@link PemReader}. Private keys
+ * found there are dropped: the dump readers describe keys themselves. Stateless.
  */
 public final class EmbeddedPem {
 
-  private static final String BEGIN = "-----BEGIN CERTIFICATE-----";
-  private static final String END = "-----END CERTIFICATE-----";
+  private static final PemReader PEM = new PemReader();
 
   private EmbeddedPem() {}
 
@@ -24,7 +23,7 @@ public final class EmbeddedPem {
    * The certificates found, with one problem per block that could not be read.
    *
    * @param certificates in the order of the text
-   * @param problems located relative to {@code location}
+   * @param problems located as "LOCATION, block 2 at line 40"
    */
   public record Decoded(List<CertificateFacts> certificates, List<ReadProblem> problems) {
     public Decoded {
@@ -35,33 +34,15 @@ public final class EmbeddedPem {
 
   /** Reads every certificate block of a PEM text. */
   public static Decoded decode(String location, byte[] pem) {
-    String text = new String(pem, StandardCharsets.UTF_8);
-    List<CertificateFacts> certificates = new ArrayList<>();
-    List<ReadProblem> problems = new ArrayList<>();
-    CertificateDecoder decoder = new CertificateDecoder();
-    int from = text.indexOf(BEGIN);
-    int block = 0;
-    while (from >= 0) {
-      block++;
-      int end = text.indexOf(END, from);
-      String where = location + ", block " + block;
-      if (end < 0) {
-        problems.add(new ReadProblem(where, "PEM block without an END line"));
-        break;
-      }
-      String body = text.substring(from + BEGIN.length(), end).replaceAll("\\s", "");
-      try {
-        certificates.add(decoder.decode(Base64.getDecoder().decode(body)));
-      } catch (IllegalArgumentException e) {
-        problems.add(new ReadProblem(where, "bad base64"));
-      } catch (CertificateDecodeException e) {
-        problems.add(new ReadProblem(where, e.getMessage()));
-      }
-      from = text.indexOf(BEGIN, end);
-    }
-    if (block == 0) {
-      problems.add(new ReadProblem(location, "no PEM certificate"));
-    }
-    return new Decoded(certificates, problems);
+    Source source = PEM.read(location, pem, PasswordProvider.none());
+    return new Decoded(
+        source.certificates().stream().map(CertificateEntry::certificate).toList(),
+        source.problems().stream()
+            .map(
+                p ->
+                    new ReadProblem(
+                        p.location().isEmpty() ? location : location + ", " + p.location(),
+                        p.message()))
+            .toList());
   }
 }

@@ -1,6 +1,7 @@
 package dev.meshcert.mesh.istioctl;
 
 import dev.meshcert.core.cert.CertificateFacts;
+import dev.meshcert.core.chain.SignatureVerifier;
 import dev.meshcert.mesh.envoy.EnvoySecret;
 import dev.meshcert.mesh.envoy.SecretPart;
 import dev.meshcert.mesh.envoy.SecretsDump;
@@ -8,9 +9,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.bouncycastle.cert.CertException;
-import org.bouncycastle.operator.OperatorCreationException;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * Verifies each certificate chain of a config dump against the dump's roots: the certificates of
@@ -27,12 +25,18 @@ public final class RootCaVerification {
 
   /** One verdict per certificate chain in the dump, in dump order. */
   public static List<ChainVerdict> verify(SecretsDump dump, Instant at) {
+    return verify(dump, at, new SignatureVerifier());
+  }
+
+  /** The same, sharing a session's signature cache. */
+  public static List<ChainVerdict> verify(
+      SecretsDump dump, Instant at, SignatureVerifier verifier) {
     List<CertificateFacts> roots = roots(dump);
     List<ChainVerdict> verdicts = new ArrayList<>();
     for (EnvoySecret secret : dump.secrets()) {
       for (SecretPart part : secret.parts()) {
         if (part.kind() == SecretPart.Kind.CERT_CHAIN && !part.certificates().isEmpty()) {
-          verdicts.add(verdict(secret, part.certificates(), roots, at));
+          verdicts.add(verdict(secret, part.certificates(), roots, at, verifier));
         }
       }
     }
@@ -53,10 +57,14 @@ public final class RootCaVerification {
   }
 
   private static ChainVerdict verdict(
-      EnvoySecret secret, List<CertificateFacts> chain, List<CertificateFacts> roots, Instant at) {
+      EnvoySecret secret,
+      List<CertificateFacts> chain,
+      List<CertificateFacts> roots,
+      Instant at,
+      SignatureVerifier verifier) {
     String status = secret.status().name();
     for (int i = 0; i + 1 < chain.size(); i++) {
-      if (!signedBy(chain.get(i), chain.get(i + 1))) {
+      if (!verifier.verifies(chain.get(i), chain.get(i + 1))) {
         String reason =
             "certificate " + (i + 1) + " is not signed by certificate " + (i + 2) + " of the chain";
         return new ChainVerdict(
@@ -65,7 +73,7 @@ public final class RootCaVerification {
     }
     CertificateFacts top = chain.get(chain.size() - 1);
     Optional<CertificateFacts> anchor =
-        roots.stream().filter(r -> r.equals(top) || signedBy(top, r)).findFirst();
+        roots.stream().filter(r -> r.equals(top) || verifier.verifies(top, r)).findFirst();
     if (anchor.isEmpty()) {
       String reason =
           roots.isEmpty()
@@ -109,17 +117,5 @@ public final class RootCaVerification {
         + " (serial "
         + root.serialHex()
         + ")";
-  }
-
-  static boolean signedBy(CertificateFacts cert, CertificateFacts issuer) {
-    try {
-      return cert.holder()
-          .isSignatureValid(new JcaContentVerifierProviderBuilder().build(issuer.holder()));
-    } catch (CertException
-        | OperatorCreationException
-        | java.security.cert.CertificateException
-        | RuntimeException e) {
-      return false;
-    }
   }
 }
