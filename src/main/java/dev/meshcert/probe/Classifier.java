@@ -20,8 +20,22 @@ final class Classifier {
 
   private Classifier() {}
 
+  /** The server answered plain HTTP; nginx and other TLS servers answer 400 to say "use TLS". */
+  static Outcome plainAnswer(HttpExchange http) {
+    return http.status() == 400
+            && http.bodyPreview().contains("plain HTTP request was sent to HTTPS")
+        ? Outcome.PLAIN_TEXT_REFUSED
+        : Outcome.PLAIN_TEXT_ACCEPTED;
+  }
+
   /** The server answered over HTTP after a TLS handshake. */
   static Outcome success(Experiment experiment, MtlsProbe.Attempt a, ProbeTarget target) {
+    if (a.http.status() == 400 && a.http.bodyPreview().contains("No required SSL certificate")) {
+      return Outcome.CLIENT_CERTIFICATE_REQUIRED;
+    }
+    if (a.http.status() == 400 && a.http.bodyPreview().contains("SSL certificate error")) {
+      return Outcome.CLIENT_CERTIFICATE_REJECTED;
+    }
     if (experiment == Experiment.TLS_WITH_IDENTITY) {
       if (identityMismatch(a)) {
         return Outcome.SERVER_IDENTITY_MISMATCH;

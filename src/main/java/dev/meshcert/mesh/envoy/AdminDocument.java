@@ -70,6 +70,44 @@ public record AdminDocument(Optional<JsonElement> tree, List<ReadProblem> proble
     return lf >= 0 ? text.substring(lf + 2) : "";
   }
 
+  /**
+   * A cheap gate before any marker search: whether the content, after an optional byte-order mark,
+   * HTTP headers and whitespace, starts like a JSON or YAML document. Binary formats (DER and
+   * PKCS#12 start with 0x30) and PEM files are refused without scanning them.
+   */
+  public static boolean mayBeDocument(byte[] content) {
+    int i = 0;
+    if (content.length >= 3
+        && (content[0] & 0xff) == 0xef
+        && (content[1] & 0xff) == 0xbb
+        && (content[2] & 0xff) == 0xbf) {
+      i = 3;
+    }
+    if (startsWith(content, i, "HTTP/")) {
+      return true;
+    }
+    while (i < content.length && Character.isWhitespace(content[i])) {
+      i++;
+    }
+    if (i == content.length || startsWith(content, i, "-----BEGIN")) {
+      return false;
+    }
+    char c = (char) content[i];
+    return c == '{' || c == '[' || c == '"' || c == '#' || c == '-' || Character.isLetter(c);
+  }
+
+  private static boolean startsWith(byte[] content, int at, String ascii) {
+    if (content.length - at < ascii.length()) {
+      return false;
+    }
+    for (int j = 0; j < ascii.length(); j++) {
+      if (content[at + j] != ascii.charAt(j)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   private static String reason(Throwable e) {
     if (e instanceof StackOverflowError) {
       return "nested too deeply";

@@ -36,7 +36,8 @@ public final class EnvoyCertsReader implements FormatReader {
 
   @Override
   public boolean accepts(byte[] content) {
-    if (!JsonFields.contains(content, "\"certificates\"")) {
+    if (!AdminDocument.mayBeDocument(content)
+        || !JsonFields.contains(content, "\"certificates\"")) {
       return false;
     }
     return MARKERS.stream().anyMatch(m -> JsonFields.contains(content, m)) || isEmptyList(content);

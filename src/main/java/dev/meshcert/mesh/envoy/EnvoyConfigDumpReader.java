@@ -40,7 +40,8 @@ public final class EnvoyConfigDumpReader implements FormatReader {
 
   @Override
   public boolean accepts(byte[] content) {
-    return MARKERS.stream().anyMatch(m -> JsonFields.contains(content, m));
+    return AdminDocument.mayBeDocument(content)
+        && MARKERS.stream().anyMatch(m -> JsonFields.contains(content, m));
   }
 
   @Override

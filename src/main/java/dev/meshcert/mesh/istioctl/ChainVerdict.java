@@ -29,6 +29,42 @@ public record ChainVerdict(
     chain = List.copyOf(chain);
   }
 
+  /**
+   * The chain as text, one certificate a line, then the verdict:
+   *
+   * <pre>
+   * default (ACTIVE), 2 certificates:
+   *   1. spiffe://cluster.local/ns/a/sa/b  serial 6fbee2...  2023-05-15T01:30:52Z to 2023-05-16T01:32:52Z
+   *   2. O=cluster.local  serial 193a54...  2023-05-05T03:41:33Z to 2033-05-02T03:41:33Z
+   *   ROOTCA: signatures verify to root O=cluster.local (serial 193a54...), but certificate 1 expired ...
+   * </pre>
+   */
+  public String describe() {
+    StringBuilder b = new StringBuilder();
+    b.append(secret).append(" (").append(status).append("), ").append(chain.size());
+    b.append(chain.size() == 1 ? " certificate:\n" : " certificates:\n");
+    for (int i = 0; i < chain.size(); i++) {
+      CertificateFacts c = chain.get(i);
+      b.append("  ")
+          .append(i + 1)
+          .append(". ")
+          .append(c.spiffeUri().orElse(c.subject().isEmpty() ? "(empty subject)" : c.subject()))
+          .append("  serial ")
+          .append(c.serialHex())
+          .append("  ")
+          .append(GoFormat.rfc3339(c.notBefore()))
+          .append(" to ")
+          .append(GoFormat.rfc3339(c.notAfter()))
+          .append('\n');
+    }
+    return b.append("  ")
+        .append(RootCaVerification.ROOT_SECRET)
+        .append(": ")
+        .append(reason)
+        .append('\n')
+        .toString();
+  }
+
   /** Signatures verify to a root and everything is valid at the instant checked. */
   public boolean verifies() {
     return signaturesVerify && validAt;

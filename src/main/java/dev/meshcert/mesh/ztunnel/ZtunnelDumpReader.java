@@ -33,6 +33,9 @@ public final class ZtunnelDumpReader implements FormatReader {
 
   @Override
   public boolean accepts(byte[] content) {
+    if (!AdminDocument.mayBeDocument(content)) {
+      return false;
+    }
     boolean certs =
         JsonFields.contains(content, "certChain") || JsonFields.contains(content, "rootCert");
     boolean dump =

@@ -99,4 +99,17 @@ class RootCaVerificationTest {
         "the dump has no root certificate to verify against",
         RootCaVerification.verify(dump, TestPki.NOW).get(0).reason());
   }
+
+  @Test
+  void describeListsTheWholeChainThenTheVerdict() {
+    List<String> lines = sampleVerdict(TestPki.NOW).describe().lines().toList();
+    assertEquals("default (ACTIVE), 2 certificates:", lines.get(0));
+    assertEquals(
+        "  1. spiffe://cluster.local/ns/ambient/sa/namespace-istio-waypoint  serial"
+            + " 6fbee254c22900615cb1f74e3d2f1713  2023-05-15T01:30:52Z to 2023-05-16T01:32:52Z",
+        lines.get(1));
+    assertTrue(
+        lines.get(2).startsWith("  2. O=cluster.local  serial 193a543fe2b0d9cd4847675394dfc54"));
+    assertTrue(lines.get(3).startsWith("  ROOTCA: signatures verify to root O=cluster.local"));
+  }
 }
