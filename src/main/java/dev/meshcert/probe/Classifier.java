@@ -102,7 +102,17 @@ final class Classifier {
   }
 
   private static Outcome fromAlert(String alert, MtlsProbe.Attempt a) {
-    boolean sent = a.keys.sent();
+    return alertOutcome(alert, a.keys.requested(), a.keys.sent());
+  }
+
+  /**
+   * The outcome a TLS alert from the server means.
+   *
+   * @param alert the alert name as in RFC 8446 ("certificate_required", "unknown_ca")
+   * @param requested whether the server asked for a client certificate
+   * @param sent whether the client sent one
+   */
+  static Outcome alertOutcome(String alert, boolean requested, boolean sent) {
     return switch (alert) {
       case "certificate_required" -> Outcome.CLIENT_CERTIFICATE_REQUIRED;
       case "unknown_ca" ->
@@ -116,9 +126,7 @@ final class Classifier {
           "decrypt_error" ->
           sent ? Outcome.CLIENT_CERTIFICATE_REJECTED : Outcome.CLIENT_CERTIFICATE_REQUIRED;
       case "handshake_failure" ->
-          a.keys.requested() && !sent
-              ? Outcome.CLIENT_CERTIFICATE_REQUIRED
-              : Outcome.HANDSHAKE_FAILED;
+          requested && !sent ? Outcome.CLIENT_CERTIFICATE_REQUIRED : Outcome.HANDSHAKE_FAILED;
       default -> Outcome.HANDSHAKE_FAILED;
     };
   }
