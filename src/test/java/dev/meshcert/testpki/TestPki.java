@@ -32,6 +32,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -131,9 +132,18 @@ public final class TestPki {
       return TestPki.pem(holder);
     }
 
-    /** PEM text of the private key (PKCS#8). */
+    /** PEM text of the private key in OpenSSL's traditional form (RSA/EC PRIVATE KEY). */
     public String keyPem() {
       return TestPki.pem(keyPair.getPrivate());
+    }
+
+    /** PEM text of the private key as PKCS#8 ("PRIVATE KEY"), which OpenSSL 3 reads. */
+    public String keyPkcs8Pem() {
+      try {
+        return TestPki.pem(new JcaPKCS8Generator(keyPair.getPrivate(), null).generate());
+      } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     /** Decoded by the production decoder. */
