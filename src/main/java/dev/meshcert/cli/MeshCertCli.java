@@ -43,7 +43,7 @@ public final class MeshCertCli implements Runnable {
   /** The command tree, reading standard input from {@code stdin} and "now" from {@code clock}. */
   static CommandLine commandLine(InputStream stdin, Clock clock) {
     CommandLine cli = new CommandLine(new MeshCertCli());
-    cli.addSubcommand(new InspectCommand(inspector(), stdin, clock, MAX_INPUT_BYTES));
+    cli.addSubcommand(new InspectCommand(MeshCertCli::inspector, stdin, clock, MAX_INPUT_BYTES));
     cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setExecutionExceptionHandler(
         (e, command, parsed) -> {
@@ -55,6 +55,7 @@ public final class MeshCertCli implements Runnable {
     return cli;
   }
 
+  /** Built only when a command runs, so --help and --version load no cryptography. */
   private static Inspector inspector() {
     return new Inspector(new PemReader()::read);
   }
