@@ -135,9 +135,9 @@ final class InspectCommand implements Callable<Integer> {
     return analysis.hasErrors() ? FINDINGS : OK;
   }
 
-  /** "name: reason" when nothing at all could be read from the source. */
+  /** "name: reason" when nothing useful could be read from the source. */
   private static Optional<String> unreadable(Source s) {
-    if (!s.isEmpty() || s.problems().isEmpty()) {
+    if (!Analysis.unread(s)) {
       return Optional.empty();
     }
     return Optional.of(s.name() + ": " + s.problems().get(0));

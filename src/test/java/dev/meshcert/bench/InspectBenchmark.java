@@ -5,9 +5,10 @@ import dev.meshcert.core.analysis.InspectOptions;
 import dev.meshcert.core.analysis.InspectionInput;
 import dev.meshcert.core.analysis.Inspector;
 import dev.meshcert.core.analysis.SourceReader;
+import dev.meshcert.core.read.InputReader;
 import dev.meshcert.core.read.PasswordProvider;
-import dev.meshcert.core.read.PemReader;
 import dev.meshcert.core.read.Source;
+import dev.meshcert.mesh.MeshReaders;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +58,7 @@ public class InspectBenchmark {
   @Setup
   public void load() throws Exception {
     bundle = bundle(COUNT);
-    reader = new PemReader()::read;
+    reader = new InputReader(MeshReaders.all())::read;
     options = InspectOptions.at(Clock.systemUTC());
   }
 
