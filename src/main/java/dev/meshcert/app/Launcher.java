@@ -15,6 +15,25 @@ public final class Launcher {
     if (MeshCertCli.handles(args)) {
       System.exit(MeshCertCli.run(args));
     }
+    if (noDisplay()) {
+      System.err.println(
+          "meshcert: no display found (DISPLAY and WAYLAND_DISPLAY are unset), so the window"
+              + " cannot open. Use the command line instead: meshcert --help");
+      System.exit(2);
+    }
     GuiLauncher.launch(args);
+  }
+
+  /** On Linux and other X11 systems a window needs DISPLAY or WAYLAND_DISPLAY. */
+  private static boolean noDisplay() {
+    String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    if (os.contains("win") || os.contains("mac")) {
+      return false;
+    }
+    return isBlank(System.getenv("DISPLAY")) && isBlank(System.getenv("WAYLAND_DISPLAY"));
+  }
+
+  private static boolean isBlank(String s) {
+    return s == null || s.isBlank();
   }
 }
