@@ -125,8 +125,19 @@ public final class FxDialogService implements DialogService {
         .addAll(
             new FileChooser.ExtensionFilter(
                 messages.get("open.files.certificates"),
-                "*.pem", "*.crt", "*.cer", "*.der", "*.p7b", "*.p7c", "*.p12", "*.pfx", "*.jks",
-                "*.yaml", "*.yml", "*.json", "*.txt"),
+                "*.pem",
+                "*.crt",
+                "*.cer",
+                "*.der",
+                "*.p7b",
+                "*.p7c",
+                "*.p12",
+                "*.pfx",
+                "*.jks",
+                "*.yaml",
+                "*.yml",
+                "*.json",
+                "*.txt"),
             new FileChooser.ExtensionFilter(messages.get("open.files.all"), "*"));
     if (lastFolder != null) {
       chooser.setInitialDirectory(lastFolder);

@@ -15,8 +15,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
- * Every icon the application shows, in one place. Each node gets the style classes {@code icon}
- * and {@code icon-<name>} (for example {@code icon-expired}) so CSS sets colour and size.
+ * Every icon the application shows, in one place. Each node gets the style classes {@code icon} and
+ * {@code icon-<name>} (for example {@code icon-expired}) so CSS sets colour and size.
  */
 public enum Icons {
   SOURCE(MaterialDesignF.FILE_CERTIFICATE_OUTLINE),

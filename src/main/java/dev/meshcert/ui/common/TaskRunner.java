@@ -1,8 +1,8 @@
 package dev.meshcert.ui.common;
 
 /**
- * Runs slow work off the FX thread and brings results back to it. Production: {@link
- * FxTaskRunner}; tests use a synchronous runner.
+ * Runs slow work off the FX thread and brings results back to it. Production: {@link FxTaskRunner};
+ * tests use a synchronous runner.
  */
 public interface TaskRunner {
 

@@ -3,9 +3,11 @@ package dev.meshcert.ui.inspect;
 import dev.meshcert.core.analysis.CertificateReport;
 import dev.meshcert.core.cert.CertificateFacts;
 import dev.meshcert.core.cert.ExtensionFacts;
+import dev.meshcert.core.expiry.RelativeTime;
 import dev.meshcert.core.finding.Finding;
 import dev.meshcert.core.spiffe.SpiffeId;
 import dev.meshcert.ui.common.Messages;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -24,23 +26,23 @@ final class CertificateDetails {
   }
 
   /** Every group that applies, in order. */
-  List<FieldGroup> all(CertificateReport report, List<String> foundIn) {
+  List<FieldGroup> all(CertificateReport report, List<String> foundIn, Instant at) {
     List<FieldGroup> groups = new ArrayList<>();
     for (GroupId id : GroupId.values()) {
       if (GroupNodes.applies(id, report)) {
-        groups.add(group(id, report, foundIn));
+        groups.add(group(id, report, foundIn, at));
       }
     }
     return groups;
   }
 
-  FieldGroup group(GroupId id, CertificateReport report, List<String> foundIn) {
+  FieldGroup group(GroupId id, CertificateReport report, List<String> foundIn, Instant at) {
     CertificateFacts c = report.certificate();
     List<Field> fields =
         switch (id) {
           case OVERVIEW -> overview(report, foundIn);
           case NAMES -> names(c);
-          case VALIDITY -> validity(report);
+          case VALIDITY -> validity(report, at);
           case SPIFFE -> spiffe(c, report.spiffeId());
           case PUBLIC_KEY -> publicKey(c);
           case SIGNATURE -> signature(c);
@@ -62,7 +64,8 @@ final class CertificateDetails {
             .marked(Set.of(Mark.of(report.expiry().state()))));
     report
         .spiffeId()
-        .ifPresent(id -> f.add(Field.text(t("field.spiffe"), id.uri()).marked(Set.of(Mark.SPIFFE))));
+        .ifPresent(
+            id -> f.add(Field.text(t("field.spiffe"), id.uri()).marked(Set.of(Mark.SPIFFE))));
     f.add(Field.text(t("field.role"), role(c)));
     if (!foundIn.isEmpty()) {
       f.add(Field.lines(t("field.found"), String.join("\n", foundIn)));
@@ -85,7 +88,9 @@ final class CertificateDetails {
       f.add(
           Field.lines(
               t("field.san"),
-              c.subjectAltNames().stream().map(Object::toString).collect(Collectors.joining("\n"))));
+              c.subjectAltNames().stream()
+                  .map(Object::toString)
+                  .collect(Collectors.joining("\n"))));
     }
     f.add(Field.text(t("field.version"), String.valueOf(c.version())));
     f.add(Field.text(t("field.serial.hex"), Formats.colonHex(c.serialHex())));
@@ -93,21 +98,26 @@ final class CertificateDetails {
     return f;
   }
 
-  private List<Field> validity(CertificateReport report) {
+  private List<Field> validity(CertificateReport report, Instant at) {
     CertificateFacts c = report.certificate();
     Set<Mark> state = Set.of(Mark.of(report.expiry().state()));
     double elapsed = report.expiry().elapsedFraction();
     return List.of(
         Field.text(t("field.status"), report.expiry().phrase()).marked(state),
-        Field.text(t("field.notBefore"), Formats.instant(c.notBefore())),
-        Field.text(t("field.notAfter"), Formats.instant(c.notAfter())),
-        Field.text(t("field.lifetime"), Formats.duration(c.lifetime())),
+        Field.text(t("field.notBefore"), when(c.notBefore(), at)),
+        Field.text(t("field.notAfter"), when(c.notAfter(), at)),
+        Field.text(t("field.lifetime"), RelativeTime.format(c.lifetime())),
         new Field(
             t("field.elapsed"),
             messages.get("value.elapsed", Math.round(elapsed * 100)),
             FieldKind.ELAPSED,
             state,
             Optional.of(elapsed)));
+  }
+
+  /** "2026-12-04 00:00:00 UTC (in 23 h)". */
+  private static String when(Instant t, Instant at) {
+    return Formats.instant(t) + "  (" + RelativeTime.relative(at, t) + ")";
   }
 
   private List<Field> spiffe(CertificateFacts c, Optional<SpiffeId> id) {

@@ -37,12 +37,12 @@ final class Copying {
   private static String summary(CertificateReport report) {
     CertificateFacts c = report.certificate();
     return String.join(
-        "\n",
-        "Subject: " + c.subject(),
-        "Issuer: " + c.issuer(),
-        "Serial: " + c.serialHex(),
-        "Not after: " + Formats.instant(c.notAfter()) + " (" + report.expiry().phrase() + ")",
-        "SHA-256: " + c.sha256())
+            "\n",
+            "Subject: " + c.subject(),
+            "Issuer: " + c.issuer(),
+            "Serial: " + c.serialHex(),
+            "Not after: " + Formats.instant(c.notAfter()) + " (" + report.expiry().phrase() + ")",
+            "SHA-256: " + c.sha256())
         + report.spiffeId().map(id -> "\nSPIFFE ID: " + id.uri()).orElse("");
   }
 
@@ -70,6 +70,20 @@ final class Copying {
       }
       if (key.startsWith(n.key() + InspectNode.SEP)) {
         return find(n.children(), key);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The first certificate node, depth first. */
+  static Optional<InspectNode> firstCertificate(List<InspectNode> nodes) {
+    for (InspectNode n : nodes) {
+      if (n.data() instanceof CertificateData) {
+        return Optional.of(n);
+      }
+      Optional<InspectNode> below = firstCertificate(n.children());
+      if (below.isPresent()) {
+        return below;
       }
     }
     return Optional.empty();

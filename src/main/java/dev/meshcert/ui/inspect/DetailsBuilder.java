@@ -45,13 +45,15 @@ final class DetailsBuilder {
           node.label(),
           node.secondary(),
           node.marks(),
-          certificates.all(c.report(), foundIn(c.report(), analysis)));
+          certificates.all(c.report(), foundIn(c.report(), analysis), analysis.at()));
     } else if (data instanceof GroupData g) {
       return new Details(
           g.report().certificate().displayName(),
           node.label(),
           node.marks(),
-          List.of(certificates.group(g.group(), g.report(), foundIn(g.report(), analysis))));
+          List.of(
+              certificates.group(
+                  g.group(), g.report(), foundIn(g.report(), analysis), analysis.at())));
     } else if (data instanceof KeyData k) {
       return key(node, k.key());
     } else if (data instanceof MetadataData m) {
@@ -71,10 +73,7 @@ final class DetailsBuilder {
     if (!source.problems().isEmpty()) {
       groups.add(
           new FieldGroup(
-              t("group.problems"),
-              source.problems().stream()
-                  .map(p -> problemField(p))
-                  .toList()));
+              t("group.problems"), source.problems().stream().map(p -> problemField(p)).toList()));
     }
     return new Details(node.label(), node.secondary(), node.marks(), groups);
   }
@@ -95,9 +94,9 @@ final class DetailsBuilder {
         .missingIssuer()
         .ifPresent(
             issuer ->
-                fields.add(Field.text(t("field.missingIssuer"), issuer).marked(Set.of(Mark.ERROR))));
-    fields.add(
-        Field.text(t("field.trusted"), report.trusted() ? t("value.yes") : t("value.no")));
+                fields.add(
+                    Field.text(t("field.missingIssuer"), issuer).marked(Set.of(Mark.ERROR))));
+    fields.add(Field.text(t("field.trusted"), report.trusted() ? t("value.yes") : t("value.no")));
     fields.add(Field.lines(t("field.reason"), report.reason()));
     List<FieldGroup> groups = new ArrayList<>();
     groups.add(new FieldGroup(t("group.chain"), fields));
@@ -108,7 +107,8 @@ final class DetailsBuilder {
               report.findings().stream()
                   .map(
                       f ->
-                          Field.lines(f.severity() + " " + f.rule(), f.title() + "\n" + f.explanation())
+                          Field.lines(
+                                  f.severity() + " " + f.rule(), f.title() + "\n" + f.explanation())
                               .marked(Findings.marks(List.of(f))))
                   .toList()));
     }
@@ -124,14 +124,20 @@ final class DetailsBuilder {
         .ifPresent(h -> fields.add(Field.text(t("field.publicKeySha256"), Formats.colonHex(h))));
     fields.add(Field.text(t("field.matches"), node.secondary()));
     return new Details(
-        node.label(), t("value.keyHidden"), node.marks(), List.of(new FieldGroup(t("group.key"), fields)));
+        node.label(),
+        t("value.keyHidden"),
+        node.marks(),
+        List.of(new FieldGroup(t("group.key"), fields)));
   }
 
   private Details metadata(InspectNode node, MetadataEntry entry) {
     List<Field> fields =
         entry.fields().entrySet().stream().map(e -> Field.text(e.getKey(), e.getValue())).toList();
     return new Details(
-        node.label(), t("value.metadataOnly"), node.marks(), List.of(new FieldGroup(node.label(), fields)));
+        node.label(),
+        t("value.metadataOnly"),
+        node.marks(),
+        List.of(new FieldGroup(node.label(), fields)));
   }
 
   private Details problem(InspectNode node, ReadProblem problem) {

@@ -18,7 +18,11 @@ public record FieldGroup(String title, List<Field> fields) {
   /** "label: value" lines, for copying the whole group. */
   public String asText() {
     return fields.stream()
-        .map(f -> f.value().contains("\n") ? f.label() + ":\n" + f.value() : f.label() + ": " + f.value())
+        .map(
+            f ->
+                f.value().contains("\n")
+                    ? f.label() + ":\n" + f.value()
+                    : f.label() + ": " + f.value())
         .collect(Collectors.joining("\n"));
   }
 }

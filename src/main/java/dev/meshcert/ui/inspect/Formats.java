@@ -1,6 +1,5 @@
 package dev.meshcert.ui.inspect;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -18,27 +17,6 @@ final class Formats {
   /** "2026-12-04 00:00:00 UTC". */
   static String instant(Instant instant) {
     return UTC.format(instant);
-  }
-
-  /** A length of time in its largest sensible unit: "10 years", "90 days", "24 h", "15 min". */
-  static String duration(Duration d) {
-    long seconds = Math.abs(d.getSeconds());
-    long days = seconds / 86_400;
-    if (days >= 730) {
-      long years = days / 365;
-      long rest = days % 365;
-      return rest == 0 ? years + " years" : years + " years " + rest + " days";
-    }
-    if (days >= 2) {
-      return days + " days";
-    }
-    if (seconds >= 2 * 3600) {
-      return seconds / 3600 + " h";
-    }
-    if (seconds >= 120) {
-      return seconds / 60 + " min";
-    }
-    return seconds + " s";
   }
 
   /** "ab12cd" as "AB:12:CD", the way openssl prints fingerprints. */

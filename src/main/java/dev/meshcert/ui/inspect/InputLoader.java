@@ -81,7 +81,8 @@ public final class InputLoader {
       }
       return files;
     } catch (IOException | java.io.UncheckedIOException e) {
-      failures.add(Source.unreadable(folder.toString(), messages.get("load.folder", e.getMessage())));
+      failures.add(
+          Source.unreadable(folder.toString(), messages.get("load.folder", e.getMessage())));
       return List.of();
     }
   }
@@ -104,14 +105,14 @@ public final class InputLoader {
       }
       long size = Files.size(file);
       if (size > maxFileBytes) {
-        failures.add(
-            Source.unreadable(
-                name, messages.get("load.tooLarge", size / (1024 * 1024), maxFileBytes / (1024 * 1024))));
+        failures.add(Source.unreadable(name, messages.get("load.tooLarge", size, maxFileBytes)));
         return;
       }
       inputs.add(new InspectionInput(name, Files.readAllBytes(file)));
     } catch (IOException e) {
-      failures.add(Source.unreadable(name, messages.get("load.io", e.getClass().getSimpleName(), e.getMessage())));
+      failures.add(
+          Source.unreadable(
+              name, messages.get("load.io", e.getClass().getSimpleName(), e.getMessage())));
     }
   }
 }

@@ -42,8 +42,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The Inspect screen's state and commands: the inputs loaded, the tree built from their analysis,
  * the filter, the selection and its details. Everything loaded is inspected together, so chains
- * span files; each change re-inspects in the background and results of superseded runs are
- * dropped. Use on the FX thread.
+ * span files; each change re-inspects in the background and results of superseded runs are dropped.
+ * Use on the FX thread.
  */
 public final class InspectViewModel {
 
@@ -65,13 +65,15 @@ public final class InspectViewModel {
   private final Map<String, char[]> passwords = new ConcurrentHashMap<>();
   private final Set<String> passwordDeclined = ConcurrentHashMap.newKeySet();
   private final Set<TaskHandle> loads = new HashSet<>();
-  private Analysis analysis = new Analysis(Instant.EPOCH, List.of(), List.of(), List.of());
+  private Analysis analysis =
+      new Analysis(Instant.EPOCH, List.of(), List.of(), List.of(), List.of());
   private List<InspectNode> fullTree = List.of();
   private long generation;
   private TaskHandle inspecting = TaskHandle.done();
   private String busyMessage = "";
 
-  private final ReadOnlyObjectWrapper<List<InspectNode>> tree = new ReadOnlyObjectWrapper<>(List.of());
+  private final ReadOnlyObjectWrapper<List<InspectNode>> tree =
+      new ReadOnlyObjectWrapper<>(List.of());
   private final StringProperty filterText = new SimpleStringProperty("");
   private final ObjectProperty<InspectNode> selected = new SimpleObjectProperty<>();
   private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>(Details.NONE);
@@ -163,7 +165,8 @@ public final class InspectViewModel {
     TaskHandle[] handle = new TaskHandle[1];
     handle[0] =
         runner.run(
-            TaskSpec.of(messages.get("status.reading.files", paths.size()), p -> loader.load(paths, p))
+            TaskSpec.of(
+                    messages.get("status.reading.files", paths.size()), p -> loader.load(paths, p))
                 .onProgress(this::showProgress)
                 .onSuccess(
                     result -> {
@@ -239,10 +242,12 @@ public final class InspectViewModel {
 
   /** Removes every source. */
   public void clear() {
-    List.copyOf(order).forEach(n -> {
-      inputs.remove(n);
-      failures.remove(n);
-    });
+    List.copyOf(order)
+        .forEach(
+            n -> {
+              inputs.remove(n);
+              failures.remove(n);
+            });
     order.clear();
     passwords.values().forEach(p -> java.util.Arrays.fill(p, '\0'));
     passwords.clear();
@@ -265,7 +270,11 @@ public final class InspectViewModel {
   /** Copies the selected node's value: a group's fields, a certificate's summary, a name. */
   public void copySelectedValue() {
     Optional.ofNullable(selected.get())
-        .ifPresent(n -> copy(Copying.value(n, detailsBuilder.details(n, analysis)), messages.get("status.copied.value")));
+        .ifPresent(
+            n ->
+                copy(
+                    Copying.value(n, detailsBuilder.details(n, analysis)),
+                    messages.get("status.copied.value")));
   }
 
   /** Copies the PEM of the selected certificate, chain or source. */
@@ -348,7 +357,7 @@ public final class InspectViewModel {
     inspecting.cancel();
     List<InspectionInput> snapshot = List.copyOf(inputs.values());
     if (snapshot.isEmpty()) {
-      analysis = new Analysis(Instant.EPOCH, List.of(), List.of(), List.of());
+      analysis = new Analysis(Instant.EPOCH, List.of(), List.of(), List.of(), List.of());
       inspecting = TaskHandle.done();
       rebuild();
       updateBusy();
@@ -411,6 +420,9 @@ public final class InspectViewModel {
     fullTree = treeBuilder.build(shown, analysis);
     empty.set(order.isEmpty());
     applyFilter();
+    if (selected.get() == null) {
+      Copying.firstCertificate(tree.get()).ifPresent(selected::set);
+    }
     updateStatus();
   }
 

@@ -5,9 +5,7 @@ import dev.meshcert.core.analysis.InspectionInput;
 import dev.meshcert.core.read.PasswordProvider;
 import java.util.List;
 
-/**
- * Inspects inputs read together: chains are built across all of them. Called off the FX thread.
- */
+/** Inspects inputs read together: chains are built across all of them. Called off the FX thread. */
 @FunctionalInterface
 public interface InspectionService {
 

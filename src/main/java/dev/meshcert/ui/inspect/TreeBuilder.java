@@ -25,8 +25,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Builds the tree: source → chain → certificate → field group. A source lists the chains whose
- * leaf it holds, then its certificates that are in none of those chains, then keys, metadata and
+ * Builds the tree: source → chain → certificate → field group. A source lists the chains whose leaf
+ * it holds, then its certificates that are in none of those chains, then keys, metadata and
  * problems. Chains span sources: a certificate read from another source says so.
  */
 public final class TreeBuilder {
@@ -119,16 +119,18 @@ public final class TreeBuilder {
       marks.add(Mark.ERROR);
     }
     Findings.marks(report.findings()).forEach(marks::add);
-    String trust =
-        report
-            .chain()
-            .missingIssuer()
-            .map(i -> messages.get("tree.chain.missing", i))
-            .orElse(report.reason());
+    String secondary = messages.get("tree.chain.secondary", report.chain().certificates().size());
+    if (report.chain().missingIssuer().isPresent()) {
+      secondary += " · " + messages.get("tree.chain.missing", report.chain().missingIssuer().get());
+    } else if (report.trusted()) {
+      secondary += " · " + messages.get("tree.chain.trusted");
+    }
     return new InspectNode(
         key,
-        messages.get("tree.chain", report.chain().leaf().displayName()),
-        messages.get("tree.chain.secondary", report.chain().certificates().size(), trust),
+        report.chain().missingIssuer().isPresent()
+            ? messages.get("tree.chain.incomplete", report.chain().leaf().displayName())
+            : messages.get("tree.chain", report.chain().top().displayName()),
+        secondary,
         marks,
         new ChainData(report),
         children,
@@ -197,12 +199,24 @@ public final class TreeBuilder {
   private InspectNode metadata(String key, MetadataEntry m) {
     String secondary = String.join(" · ", m.fields().values());
     return new InspectNode(
-        key, m.title(), secondary, Set.of(), new MetadataData(m), List.of(), lower(m.title() + " " + secondary));
+        key,
+        m.title(),
+        secondary,
+        Set.of(),
+        new MetadataData(m),
+        List.of(),
+        lower(m.title() + " " + secondary));
   }
 
   private InspectNode problem(String key, ReadProblem p) {
     return new InspectNode(
-        key, p.toString(), "", Set.of(Mark.ERROR), new ProblemData(p), List.of(), lower(p.toString()));
+        key,
+        p.toString(),
+        "",
+        Set.of(Mark.ERROR),
+        new ProblemData(p),
+        List.of(),
+        lower(p.toString()));
   }
 
   /** The most urgent expiry mark among these certificates. */

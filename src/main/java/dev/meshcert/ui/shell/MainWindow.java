@@ -142,7 +142,9 @@ public final class MainWindow {
     viewMenu.getItems().setAll(screen.viewMenuItems());
     editMenu.setDisable(editMenu.getItems().isEmpty());
     viewMenu.setDisable(viewMenu.getItems().isEmpty());
-    statusBar.textProperty().bind(Bindings.createStringBinding(screen.status()::get, screen.status()));
+    statusBar
+        .textProperty()
+        .bind(Bindings.createStringBinding(screen.status()::get, screen.status()));
     statusBar
         .progressProperty()
         .bind(Bindings.createDoubleBinding(screen.progress()::get, screen.progress()));
