@@ -1,5 +1,8 @@
 package dev.meshcert.app;
 
+import dev.meshcert.core.analysis.Inspector;
+import dev.meshcert.core.read.InputReader;
+import dev.meshcert.mesh.MeshReaders;
 import dev.meshcert.ui.common.FxClipboard;
 import dev.meshcert.ui.common.FxDialogService;
 import dev.meshcert.ui.common.FxTaskRunner;
@@ -44,7 +47,8 @@ public final class GuiComposition implements AutoCloseable {
   public GuiComposition(Clock clock) {
     Messages messages = Messages.load(Locale.getDefault());
     FxDialogService dialogs = new FxDialogService(() -> Optional.ofNullable(owner.get()), messages);
-    InspectionService inspection = new InterimInspection(clock);
+    InspectionService inspection =
+        new InspectorService(new Inspector(new InputReader(MeshReaders.all())::read), clock);
     CertificateTextRenderer text = c -> PlainText.render(c);
     InspectViewModel model =
         new InspectViewModel(

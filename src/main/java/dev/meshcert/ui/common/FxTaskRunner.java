@@ -5,6 +5,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;
@@ -38,26 +39,46 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
   @Override
   public <T> TaskHandle run(TaskSpec<T> spec) {
     FxTask<T> task = new FxTask<>(spec);
+    // Our own flag: a Task cancelled from another thread may still report FAILED first.
+    AtomicBoolean cancelled = new AtomicBoolean();
     task.progressProperty()
-        .addListener((o, a, b) -> spec.onProgress().progress(b.doubleValue(), task.getMessage()));
+        .addListener(
+            (o, a, b) -> {
+              if (!cancelled.get()) {
+                spec.onProgress().progress(b.doubleValue(), task.getMessage());
+              }
+            });
     task.messageProperty()
-        .addListener((o, a, b) -> spec.onProgress().progress(task.getProgress(), b));
-    task.setOnSucceeded(e -> spec.onSuccess().accept(task.getValue()));
+        .addListener(
+            (o, a, b) -> {
+              if (!cancelled.get()) {
+                spec.onProgress().progress(task.getProgress(), b);
+              }
+            });
+    task.setOnSucceeded(
+        e -> {
+          if (!cancelled.get()) {
+            spec.onSuccess().accept(task.getValue());
+          }
+        });
     task.setOnFailed(
         e -> {
-          LOG.debug("task '{}' failed", spec.title(), task.getException());
-          spec.onFailure().accept(task.getException());
+          if (!cancelled.get()) {
+            LOG.debug("task '{}' failed", spec.title(), task.getException());
+            spec.onFailure().accept(task.getException());
+          }
         });
     executor.execute(task);
     return new TaskHandle() {
       @Override
       public void cancel() {
+        cancelled.set(true);
         task.cancel(true);
       }
 
       @Override
       public boolean isDone() {
-        return task.isDone();
+        return cancelled.get() || task.isDone();
       }
     };
   }

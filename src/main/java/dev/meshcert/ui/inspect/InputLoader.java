@@ -1,6 +1,7 @@
 package dev.meshcert.ui.inspect;
 
 import dev.meshcert.core.analysis.InspectionInput;
+import dev.meshcert.core.read.InputReader;
 import dev.meshcert.core.read.Source;
 import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.common.ProgressReporter;
@@ -19,8 +20,8 @@ import java.util.stream.Stream;
  */
 public final class InputLoader {
 
-  /** Files larger than this are refused: certificate files are small. */
-  public static final long MAX_FILE_BYTES = 32L * 1024 * 1024;
+  /** Files larger than this are refused unread, as core's reader refuses them. */
+  public static final long MAX_FILE_BYTES = InputReader.MAX_INPUT_BYTES;
 
   /** How deep folders are walked. */
   public static final int MAX_DEPTH = 8;
