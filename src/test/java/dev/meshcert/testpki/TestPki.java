@@ -32,6 +32,7 @@ import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
@@ -133,7 +134,11 @@ public final class TestPki {
 
     /** PEM text of the private key (PKCS#8). */
     public String keyPem() {
-      return TestPki.pem(keyPair.getPrivate());
+      try {
+        return TestPki.pem(new JcaPKCS8Generator(keyPair.getPrivate(), null).generate());
+      } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {
+        throw new IllegalStateException(e);
+      }
     }
 
     /** Decoded by the production decoder. */
