@@ -62,10 +62,13 @@ final class ChainRules {
       out.add(
           RotationRules.CHAIN_EXPIRES_EARLY.about(
               ca,
-              ca.displayName()
+              "CA "
+                  + ca.displayName()
                   + " expires on "
                   + ca.notAfter()
-                  + ", before the leaf ("
+                  + ", before "
+                  + chain.leaf().displayName()
+                  + " at the bottom of the chain ("
                   + chain.leaf().notAfter()
                   + ")"));
     }

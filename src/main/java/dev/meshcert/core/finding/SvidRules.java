@@ -144,6 +144,12 @@ final class SvidRules {
     if (uris.size() > 1) {
       out.add(URI_SAN_MULTIPLE.about(c, "It has " + uris.size() + " URI SANs: " + uris));
     }
+    if (uris.isEmpty() && s.role() == CertificateRole.ROOT) {
+      // A trust anchor without a SPIFFE ID is bundle material, not an SVID: path validation takes
+      // only its name and key, and go-spiffe checks the SVID's own chain, never the bundle.
+      out.add(SvidSigningRules.SIGNING_NOT_SVID.about(c, "The root CA has no URI SAN"));
+      return;
+    }
     if (uris.isEmpty()) {
       if (s.leaf()) {
         out.add(URI_SAN_MISSING.about(c, "The leaf has no URI SAN"));
