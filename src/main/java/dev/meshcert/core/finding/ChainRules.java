@@ -57,7 +57,9 @@ final class ChainRules {
       trustDomains(certs, out);
     }
     EffectiveExpiry expiry = EffectiveExpiry.of(chain);
-    if (expiry.limitedByCa(chain)) {
+    // Only a leaf's chain: an issuer outliving its anchor by a minute (common with step-ca
+    // defaults) is not worth a warning; the leaves it signs are, through their own chains.
+    if (roles.get(0) == CertificateRole.LEAF && expiry.limitedByCa(chain)) {
       CertificateFacts ca = expiry.limitedBy();
       out.add(
           RotationRules.CHAIN_EXPIRES_EARLY.about(
@@ -66,9 +68,9 @@ final class ChainRules {
                   + ca.displayName()
                   + " expires on "
                   + ca.notAfter()
-                  + ", before "
+                  + ", before the leaf "
                   + chain.leaf().displayName()
-                  + " at the bottom of the chain ("
+                  + " ("
                   + chain.leaf().notAfter()
                   + ")"));
     }

@@ -26,14 +26,15 @@ final class IstioRules {
   /** istiod backdates notBefore by a couple of minutes for clock skew. */
   static final Duration TTL_TOLERANCE = Duration.ofMinutes(5);
 
-  private static final String DOCS = "Istio docs: ";
+  private static final String TEMPLATE =
+      "istio/istio security/pkg/pki/util/generate_cert.go (workload certificate template)";
 
   static final Rule LEAF_SUBJECT_NOT_EMPTY =
       new Rule(
           "ISTIO-LEAF-SUBJECT-NOT-EMPTY",
           INFO,
           "workload certificate has a subject",
-          DOCS + "security/pkg/pki/util (istiod CA), Certificate Management",
+          TEMPLATE,
           "istiod's CA issues workload certificates with an empty subject and the identity in a"
               + " critical URI SAN; this one was issued by another CA (for example cert-manager"
               + " istio-csr). Fine when intended.");
@@ -42,7 +43,7 @@ final class IstioRules {
           "ISTIO-LEAF-EKU-MISSING",
           WARNING,
           "workload certificate has no extended key usage",
-          DOCS + "istiod CA workload certificate template",
+          TEMPLATE,
           "istiod's CA always sets extendedKeyUsage serverAuth and clientAuth. Without it the"
               + " certificate was issued elsewhere; check the plugged-in CA's template.");
   static final Rule LEAF_TTL_NOT_DEFAULT =
@@ -50,7 +51,7 @@ final class IstioRules {
           "ISTIO-LEAF-TTL-NOT-DEFAULT",
           INFO,
           "workload certificate lifetime is not the 24 h default",
-          DOCS + "DEFAULT_WORKLOAD_CERT_TTL (istiod), SECRET_TTL (proxy)",
+          "istio.io pilot-discovery DEFAULT_WORKLOAD_CERT_TTL, pilot-agent SECRET_TTL (24h)",
           "Istio issues workload certificates for 24 hours unless SECRET_TTL or"
               + " DEFAULT_WORKLOAD_CERT_TTL is changed. Fine when intended.");
   static final Rule LEAF_TTL_TOO_LONG =
@@ -58,7 +59,7 @@ final class IstioRules {
           "ISTIO-LEAF-TTL-TOO-LONG",
           WARNING,
           "workload certificate lifetime exceeds 90 days",
-          DOCS + "MAX_WORKLOAD_CERT_TTL (istiod)",
+          "istio.io pilot-discovery MAX_WORKLOAD_CERT_TTL (90 days)",
           "istiod refuses to sign workload certificates longer than MAX_WORKLOAD_CERT_TTL (90 days"
               + " by default), so this one came from elsewhere; long-lived workload keys defeat"
               + " rotation.");
@@ -67,7 +68,7 @@ final class IstioRules {
           "ISTIO-TRUST-DOMAIN-MISMATCH",
           ERROR,
           "SPIFFE trust domain is not the mesh's",
-          DOCS + "MeshConfig trustDomain and trustDomainAliases",
+          "istio.io MeshConfig trustDomain, trustDomainAliases",
           "Peers in the mesh only accept identities of the mesh's trust domain or its aliases, and"
               + " AuthorizationPolicy principals will not match. Add the domain to"
               + " trustDomainAliases during a migration, or reissue from the right CA.");
@@ -76,7 +77,7 @@ final class IstioRules {
           "ISTIO-LEAF-NOT-KUBERNETES-ID",
           WARNING,
           "workload SPIFFE ID is not /ns/NAMESPACE/sa/SERVICE_ACCOUNT",
-          DOCS + "Security concepts: Istio identity",
+          "istio.io/latest/docs/concepts/security/#istio-identity",
           "Istio workload identities have the form spiffe://TD/ns/NAMESPACE/sa/SERVICE_ACCOUNT;"
               + " AuthorizationPolicy principals and namespaces are matched against it.");
 

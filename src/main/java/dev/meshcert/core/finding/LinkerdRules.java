@@ -52,7 +52,9 @@ final class LinkerdRules {
           "LINKERD-KEY-ALGORITHM",
           ERROR,
           "key is not ECDSA P-256",
-          CHECKS + "#l5d-identity-issuer-cert-uses-supported-crypto",
+          CHECKS
+              + "#l5d-identity-issuer-cert-uses-supported-crypto,"
+              + " #l5d-identity-trustAnchors-use-supported-crypto",
           "Linkerd requires ECDSA P-256 keys for the identity issuer and workload certificates"
               + " (trust anchors may also be RSA). Regenerate the key with the P-256 curve.");
   static final Rule ANCHOR_EXPIRES_SOON =

@@ -3,15 +3,20 @@ package dev.meshcert.core.finding;
 import dev.meshcert.core.cert.CertificateFacts;
 import dev.meshcert.core.cert.KeyUsageBit;
 import dev.meshcert.core.chain.Chain;
+import dev.meshcert.core.chain.SignatureVerifier;
 import java.util.List;
 import java.util.Optional;
-import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
 
 /**
  * Decides the role of a certificate: a hint from the context wins; a certificate that signed
  * another one in a chain is a CA; otherwise its own shape decides.
  */
 public final class Roles {
+
+  /**
+   * Only self-issued certificates without key identifiers reach it: rare, so the cache stays small.
+   */
+  private static final SignatureVerifier VERIFIER = new SignatureVerifier();
 
   private Roles() {}
 
@@ -65,15 +70,7 @@ public final class Roles {
     if (cert.authorityKeyId().isPresent() && cert.subjectKeyId().isPresent()) {
       return cert.authorityKeyId().equals(cert.subjectKeyId());
     }
-    try {
-      return cert.holder()
-          .isSignatureValid(
-              new JcaContentVerifierProviderBuilder()
-                  .build(cert.holder().getSubjectPublicKeyInfo()));
-    } catch (Exception e) {
-      // A key or signature this JDK cannot check is not proof of self-signing.
-      return false;
-    }
+    return VERIFIER.verifies(cert, cert);
   }
 
   static boolean hasPath(String spiffeUri) {

@@ -22,7 +22,7 @@ final class RotationRules {
       new Rule(
           "ROTATION-CHAIN-EXPIRES-EARLY",
           WARNING,
-          "a CA expires before the certificate at the bottom of its chain",
+          "a CA in the leaf's chain expires before the leaf",
           "RFC 5280 §6.1.3 (every certificate of a path must be valid)",
           "The chain stops validating when its first certificate expires, whatever the leaf says."
               + " Renew that CA, then reissue what it signed.");
