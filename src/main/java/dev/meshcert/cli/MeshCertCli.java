@@ -1,5 +1,9 @@
 package dev.meshcert.cli;
 
+import dev.meshcert.core.analysis.Inspector;
+import dev.meshcert.core.read.PemReader;
+import java.io.InputStream;
+import java.time.Clock;
 import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -13,6 +17,13 @@ import picocli.CommandLine.Command;
 public final class MeshCertCli implements Runnable {
 
   private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
+  private static final Set<String> SUBCOMMANDS = Set.of("inspect", "help");
+
+  /** Inputs above this size are refused before being read into memory. */
+  static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
+
+  /** Exit code for a failure that is a bug rather than bad input. */
+  static final int INTERNAL_ERROR = 3;
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -21,19 +32,37 @@ public final class MeshCertCli implements Runnable {
     if (args.length == 0) {
       return false;
     }
-    String first = args[0];
-    return TOP_LEVEL_OPTIONS.contains(first)
-        || commandLine().getSubcommands().containsKey(first)
-        || "help".equals(first);
+    return TOP_LEVEL_OPTIONS.contains(args[0]) || SUBCOMMANDS.contains(args[0]);
   }
 
-  /** Runs the CLI and returns the exit code. */
+  /** Runs the CLI on the process's streams and clock and returns the exit code. */
   public static int run(String[] args) {
-    return commandLine().execute(args);
+    return commandLine(System.in, Clock.systemUTC()).execute(args);
   }
 
-  static CommandLine commandLine() {
-    return new CommandLine(new MeshCertCli());
+  /** The command tree, reading standard input from {@code stdin} and "now" from {@code clock}. */
+  static CommandLine commandLine(InputStream stdin, Clock clock) {
+    CommandLine cli = new CommandLine(new MeshCertCli());
+    cli.addSubcommand(new InspectCommand(inspector(), stdin, clock, MAX_INPUT_BYTES));
+    cli.addSubcommand(new CommandLine.HelpCommand());
+    cli.setExecutionExceptionHandler(
+        (e, command, parsed) -> {
+          // A bug, not bad input: say so in one line rather than with a stack trace.
+          command.getErr().println("meshcert: internal error: " + firstLine(e));
+          command.getErr().flush();
+          return INTERNAL_ERROR;
+        });
+    return cli;
+  }
+
+  private static Inspector inspector() {
+    return new Inspector(new PemReader()::read);
+  }
+
+  private static String firstLine(Exception e) {
+    String s = e.toString();
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
   }
 
   @Override

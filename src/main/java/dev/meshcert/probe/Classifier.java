@@ -20,8 +20,22 @@ final class Classifier {
 
   private Classifier() {}
 
+  /** The server answered plain HTTP; nginx and other TLS servers answer 400 to say "use TLS". */
+  static Outcome plainAnswer(HttpExchange http) {
+    return http.status() == 400
+            && http.bodyPreview().contains("plain HTTP request was sent to HTTPS")
+        ? Outcome.PLAIN_TEXT_REFUSED
+        : Outcome.PLAIN_TEXT_ACCEPTED;
+  }
+
   /** The server answered over HTTP after a TLS handshake. */
   static Outcome success(Experiment experiment, MtlsProbe.Attempt a, ProbeTarget target) {
+    if (a.http.status() == 400 && a.http.bodyPreview().contains("No required SSL certificate")) {
+      return Outcome.CLIENT_CERTIFICATE_REQUIRED;
+    }
+    if (a.http.status() == 400 && a.http.bodyPreview().contains("SSL certificate error")) {
+      return Outcome.CLIENT_CERTIFICATE_REJECTED;
+    }
     if (experiment == Experiment.TLS_WITH_IDENTITY) {
       if (identityMismatch(a)) {
         return Outcome.SERVER_IDENTITY_MISMATCH;
@@ -88,7 +102,17 @@ final class Classifier {
   }
 
   private static Outcome fromAlert(String alert, MtlsProbe.Attempt a) {
-    boolean sent = a.keys.sent();
+    return alertOutcome(alert, a.keys.requested(), a.keys.sent());
+  }
+
+  /**
+   * The outcome a TLS alert from the server means.
+   *
+   * @param alert the alert name as in RFC 8446 ("certificate_required", "unknown_ca")
+   * @param requested whether the server asked for a client certificate
+   * @param sent whether the client sent one
+   */
+  static Outcome alertOutcome(String alert, boolean requested, boolean sent) {
     return switch (alert) {
       case "certificate_required" -> Outcome.CLIENT_CERTIFICATE_REQUIRED;
       case "unknown_ca" ->
@@ -102,9 +126,7 @@ final class Classifier {
           "decrypt_error" ->
           sent ? Outcome.CLIENT_CERTIFICATE_REJECTED : Outcome.CLIENT_CERTIFICATE_REQUIRED;
       case "handshake_failure" ->
-          a.keys.requested() && !sent
-              ? Outcome.CLIENT_CERTIFICATE_REQUIRED
-              : Outcome.HANDSHAKE_FAILED;
+          requested && !sent ? Outcome.CLIENT_CERTIFICATE_REQUIRED : Outcome.HANDSHAKE_FAILED;
       default -> Outcome.HANDSHAKE_FAILED;
     };
   }

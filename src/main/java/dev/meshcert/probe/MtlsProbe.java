@@ -123,7 +123,7 @@ public final class MtlsProbe {
     if (experiment == Experiment.PLAIN_HTTP) {
       HttpClientExchange.send(raw.getOutputStream(), target, t);
       a.http = HttpClientExchange.receive(raw.getInputStream(), t);
-      return Outcome.PLAIN_TEXT_ACCEPTED;
+      return Classifier.plainAnswer(a.http);
     }
     SSLSocket tls = handshake(raw, a);
     HttpClientExchange.send(tls.getOutputStream(), target, t);

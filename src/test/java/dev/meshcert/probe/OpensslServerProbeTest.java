@@ -43,7 +43,7 @@ class OpensslServerProbeTest {
 
   private int start() throws Exception {
     Files.writeString(dir.resolve("cert.pem"), serverCert.pem());
-    Files.writeString(dir.resolve("key.pem"), serverCert.keyPem());
+    Files.writeString(dir.resolve("key.pem"), serverCert.keyPkcs8Pem());
     Files.writeString(dir.resolve("root.pem"), root.pem());
     int port;
     try (ServerSocket s = new ServerSocket(0)) {

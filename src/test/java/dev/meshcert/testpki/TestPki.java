@@ -132,8 +132,13 @@ public final class TestPki {
       return TestPki.pem(holder);
     }
 
-    /** PEM text of the private key (PKCS#8). */
+    /** PEM text of the private key in OpenSSL's traditional form (RSA/EC PRIVATE KEY). */
     public String keyPem() {
+      return TestPki.pem(keyPair.getPrivate());
+    }
+
+    /** PEM text of the private key as PKCS#8 ("PRIVATE KEY"), which OpenSSL 3 reads. */
+    public String keyPkcs8Pem() {
       try {
         return TestPki.pem(new JcaPKCS8Generator(keyPair.getPrivate(), null).generate());
       } catch (org.bouncycastle.util.io.pem.PemGenerationException e) {

@@ -1,0 +1,103 @@
+package dev.meshcert.core.analysis;
+
+import dev.meshcert.core.cert.CertificateFacts;
+import dev.meshcert.core.chain.Chain;
+import dev.meshcert.core.chain.ChainBuilder;
+import dev.meshcert.core.chain.SignatureVerifier;
+import dev.meshcert.core.expiry.Expiry;
+import dev.meshcert.core.read.CertificateEntry;
+import dev.meshcert.core.read.Source;
+import dev.meshcert.core.spiffe.SpiffeId;
+import dev.meshcert.core.spiffe.SpiffeIdParser;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Inspects inputs read together, the one analysis the window and the command line share: reads each
+ * input, matches private keys to certificates across inputs, builds chains across all of them, and
+ * judges every certificate (expiry, SPIFFE ID, findings) and every chain (trust verdict, findings).
+ *
+ * <p>Pure apart from what its {@link SourceReader} does with the bytes it is given; thread-safe.
+ * Signature checks are remembered by its {@link SignatureVerifier}, so inspecting again after
+ * adding an input verifies only the new pairs.
+ */
+public final class Inspector {
+
+  private final SourceReader reader;
+  private final SignatureVerifier verifier;
+
+  /**
+   * @param reader reads one input (format detection included), for instance {@code
+   *     InputReader::read} with the mesh formats added
+   */
+  public Inspector(SourceReader reader) {
+    this(reader, new SignatureVerifier());
+  }
+
+  /** An inspector sharing a signature cache with other parts of a session. */
+  public Inspector(SourceReader reader, SignatureVerifier verifier) {
+    this.reader = reader;
+    this.verifier = verifier;
+  }
+
+  /**
+   * Inspects {@code inputs} together.
+   *
+   * @param inputs the inputs, in the order given; may be empty
+   * @param options when, which policy, which passwords and trust anchors
+   * @return the analysis; never null. Inputs that could not be read have a source with problems.
+   */
+  public Analysis inspect(List<InspectionInput> inputs, InspectOptions options) {
+    Instant at = options.clock().instant();
+    List<Source> sources = KeyMatching.match(read(inputs, options));
+    List<Source> trustSources = read(options.trustAnchors(), options);
+
+    Map<String, CertificateFacts> distinct = distinct(sources);
+    List<Chain> chains = new ChainBuilder(verifier).build(distinct.values());
+
+    List<CertificateReport> reports = new ArrayList<>(distinct.size());
+    for (CertificateFacts c : distinct.values()) {
+      reports.add(report(c, at, options));
+    }
+    String reason =
+        options.trustAnchors().isEmpty()
+            ? "no trust anchors given"
+            : "not verified: path validation is not available yet";
+    List<ChainReport> chainReports = new ArrayList<>(chains.size());
+    for (Chain chain : chains) {
+      chainReports.add(new ChainReport(chain, false, reason, List.of()));
+    }
+    return new Analysis(at, sources, trustSources, reports, chainReports);
+  }
+
+  private List<Source> read(List<InspectionInput> inputs, InspectOptions options) {
+    List<Source> sources = new ArrayList<>(inputs.size());
+    for (InspectionInput input : inputs) {
+      sources.add(reader.read(input.name(), input.content(), options.passwords()));
+    }
+    return sources;
+  }
+
+  private static Map<String, CertificateFacts> distinct(List<Source> sources) {
+    Map<String, CertificateFacts> distinct = new LinkedHashMap<>();
+    for (Source s : sources) {
+      for (CertificateEntry e : s.certificates()) {
+        distinct.putIfAbsent(e.certificate().sha256(), e.certificate());
+      }
+    }
+    return distinct;
+  }
+
+  private static CertificateReport report(CertificateFacts c, Instant at, InspectOptions options) {
+    return new CertificateReport(
+        c, Expiry.evaluate(c, at, options.expiryPolicy()), spiffeId(c), List.of());
+  }
+
+  private static Optional<SpiffeId> spiffeId(CertificateFacts c) {
+    return c.spiffeUri().flatMap(uri -> SpiffeIdParser.parse(uri).id());
+  }
+}

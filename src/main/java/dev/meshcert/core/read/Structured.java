@@ -1,0 +1,124 @@
+package dev.meshcert.core.read;
+
+import com.google.gson.Gson;
+import com.google.gson.stream.JsonReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * JSON and YAML documents as plain maps, lists and scalars, with limits: JSON nesting 255 (Gson),
+ * YAML nesting 100 and 50 aliases (no "billion laughs"), and no arbitrary types.
+ */
+final class Structured {
+
+  private static final Pattern YAML_KIND = Pattern.compile("(?m)^kind:[ \\t]*[\"']?\\w");
+  private static final Pattern YAML_API = Pattern.compile("(?m)^apiVersion:[ \\t]*\\S");
+  private static final Pattern JSON_KIND = Pattern.compile("\"kind\"\\s*:\\s*\"");
+  private static final Pattern JSON_API = Pattern.compile("\"apiVersion\"\\s*:\\s*\"");
+
+  private Structured() {}
+
+  /** Text that is not binary: no NUL byte in the first 4 KiB. */
+  static boolean isText(byte[] b) {
+    for (int i = 0; i < Math.min(b.length, 4096); i++) {
+      if (b[i] == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static boolean isJson(byte[] b) {
+    int c = Sniff.firstNonBlank(b);
+    return c == '{' || c == '[';
+  }
+
+  /** A top-level {@code kind} and {@code apiVersion}, in JSON or at the start of a YAML line. */
+  static boolean hasKindAndApiVersion(byte[] b) {
+    if (!isText(b)) {
+      return false;
+    }
+    String text = PemScanner.text(b);
+    return isJson(b)
+        ? JSON_KIND.matcher(text).find() && JSON_API.matcher(text).find()
+        : YAML_KIND.matcher(text).find() && YAML_API.matcher(text).find();
+  }
+
+  /**
+   * The documents: one for JSON, one or more for YAML ("---" separated). Empty YAML documents are
+   * left out.
+   *
+   * @throws IOException "not valid JSON: ..." / "not valid YAML: ..."
+   */
+  static List<Object> documents(byte[] content) throws IOException {
+    String text = new String(content, StandardCharsets.UTF_8);
+    if (text.startsWith("\uFEFF")) {
+      text = text.substring(1);
+    }
+    if (isJson(content)) {
+      try (JsonReader reader = new JsonReader(new StringReader(text))) {
+        Object doc = new Gson().fromJson(reader, Object.class);
+        return doc == null ? List.of() : List.of(doc);
+      } catch (IOException | RuntimeException | StackOverflowError e) {
+        throw new IOException("not valid JSON: " + firstLine(e));
+      }
+    }
+    LoaderOptions options = new LoaderOptions();
+    options.setCodePointLimit((int) InputReader.MAX_INPUT_BYTES);
+    options.setMaxAliasesForCollections(50);
+    options.setNestingDepthLimit(100);
+    options.setAllowDuplicateKeys(true);
+    Yaml yaml = new Yaml(new SafeConstructor(options));
+    List<Object> docs = new ArrayList<>();
+    try {
+      for (Object doc : yaml.loadAll(text)) {
+        if (doc != null) {
+          docs.add(doc);
+        }
+      }
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new IOException("not valid YAML: " + firstLine(e));
+    }
+    return docs;
+  }
+
+  private static String firstLine(Throwable e) {
+    return Der.message(e).lines().findFirst().orElse("").strip();
+  }
+
+  /** The map under {@code key}, or an empty map. */
+  @SuppressWarnings("unchecked")
+  static Map<Object, Object> map(Object node, String key) {
+    if (node instanceof Map<?, ?> m && m.get(key) instanceof Map<?, ?> child) {
+      return (Map<Object, Object>) child;
+    }
+    return Map.of();
+  }
+
+  /** The list under {@code key}, or an empty list. */
+  static List<?> list(Object node, String key) {
+    if (node instanceof Map<?, ?> m && m.get(key) instanceof List<?> child) {
+      return child;
+    }
+    return List.of();
+  }
+
+  /** The scalar under {@code key} as a string, or "". */
+  static String string(Object node, String key) {
+    if (node instanceof Map<?, ?> m) {
+      Object v = m.get(key);
+      if (v != null && !(v instanceof Map) && !(v instanceof List)) {
+        return String.valueOf(v);
+      }
+    }
+    return "";
+  }
+}
