@@ -77,10 +77,10 @@ final class Findings {
   }
 
   private static String join(String prefix, String inner, boolean keepInner) {
-    if (inner.isEmpty() || !keepInner) {
-      return prefix;
+    if (prefix.isEmpty()) {
+      return inner;
     }
-    return prefix.isEmpty() ? inner : prefix + " " + inner;
+    return inner.isEmpty() || !keepInner ? prefix : prefix + " " + inner;
   }
 
   private static Map<String, String> with(Map<String, String> outer, Map<String, String> inner) {
