@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,12 +74,13 @@ final class InspectCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
-  private final Inspector inspector;
+  private final Supplier<Inspector> inspector;
   private final InputStream stdin;
   private final Clock clock;
   private final long maxInputBytes;
 
-  InspectCommand(Inspector inspector, InputStream stdin, Clock clock, long maxInputBytes) {
+  InspectCommand(
+      Supplier<Inspector> inspector, InputStream stdin, Clock clock, long maxInputBytes) {
     this.inspector = inspector;
     this.stdin = stdin;
     this.clock = clock;
@@ -107,7 +109,7 @@ final class InspectCommand implements Callable<Integer> {
                     ? PasswordProvider.none()
                     : PasswordProvider.fixed(password.toCharArray()))
             .withTrustAnchors(anchors.inputs());
-    Analysis analysis = inspector.inspect(inputs.inputs(), options);
+    Analysis analysis = inspector.get().inspect(inputs.inputs(), options);
 
     List<String> unread = new ArrayList<>(inputs.failures());
     anchors.failures().forEach(f -> unread.add("--trust " + f));
@@ -133,9 +135,9 @@ final class InspectCommand implements Callable<Integer> {
     return analysis.hasErrors() ? FINDINGS : OK;
   }
 
-  /** "name: reason" when nothing at all could be read from the source. */
+  /** "name: reason" when nothing useful could be read from the source. */
   private static Optional<String> unreadable(Source s) {
-    if (!s.isEmpty() || s.problems().isEmpty()) {
+    if (!Analysis.unread(s)) {
       return Optional.empty();
     }
     return Optional.of(s.name() + ": " + s.problems().get(0));

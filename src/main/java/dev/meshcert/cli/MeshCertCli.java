@@ -1,7 +1,8 @@
 package dev.meshcert.cli;
 
 import dev.meshcert.core.analysis.Inspector;
-import dev.meshcert.core.read.PemReader;
+import dev.meshcert.core.read.InputReader;
+import dev.meshcert.mesh.MeshReaders;
 import java.io.InputStream;
 import java.time.Clock;
 import java.util.Set;
@@ -18,9 +19,6 @@ public final class MeshCertCli implements Runnable {
 
   private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
   private static final Set<String> SUBCOMMANDS = Set.of("inspect", "help");
-
-  /** Inputs above this size are refused before being read into memory. */
-  static final long MAX_INPUT_BYTES = 64L * 1024 * 1024;
 
   /** Exit code for a failure that is a bug rather than bad input. */
   static final int INTERNAL_ERROR = 3;
@@ -43,7 +41,8 @@ public final class MeshCertCli implements Runnable {
   /** The command tree, reading standard input from {@code stdin} and "now" from {@code clock}. */
   static CommandLine commandLine(InputStream stdin, Clock clock) {
     CommandLine cli = new CommandLine(new MeshCertCli());
-    cli.addSubcommand(new InspectCommand(inspector(), stdin, clock, MAX_INPUT_BYTES));
+    cli.addSubcommand(
+        new InspectCommand(MeshCertCli::inspector, stdin, clock, InputReader.MAX_INPUT_BYTES));
     cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setExecutionExceptionHandler(
         (e, command, parsed) -> {
@@ -55,8 +54,9 @@ public final class MeshCertCli implements Runnable {
     return cli;
   }
 
+  /** Built only when a command runs, so --help and --version load no cryptography. */
   private static Inspector inspector() {
-    return new Inspector(new PemReader()::read);
+    return new Inspector(new InputReader(MeshReaders.all())::read);
   }
 
   private static String firstLine(Exception e) {

@@ -55,10 +55,17 @@ public record Analysis(
         .anyMatch(f -> f.severity() == Severity.ERROR);
   }
 
-  /** Inputs (including trust-anchor inputs) from which nothing at all could be read. */
+  /** Inputs (including trust-anchor inputs) that could not be read: see {@link #unread(Source)}. */
   public List<Source> unreadable() {
-    return Stream.concat(sources.stream(), trustSources.stream())
-        .filter(s -> s.isEmpty() && !s.problems().isEmpty())
-        .toList();
+    return Stream.concat(sources.stream(), trustSources.stream()).filter(Analysis::unread).toList();
+  }
+
+  /**
+   * Whether nothing useful could be read from the source: it has problems and yielded neither a
+   * certificate nor certificate metadata (a wrong PKCS#12 password, random bytes, an empty file). A
+   * file with only a private key and no problem counts as read.
+   */
+  public static boolean unread(Source s) {
+    return s.certificates().isEmpty() && s.metadata().isEmpty() && !s.problems().isEmpty();
   }
 }

@@ -6,6 +6,7 @@ import dev.meshcert.core.chain.ChainBuilder;
 import dev.meshcert.core.chain.SignatureVerifier;
 import dev.meshcert.core.expiry.Expiry;
 import dev.meshcert.core.read.CertificateEntry;
+import dev.meshcert.core.read.KeyMatcher;
 import dev.meshcert.core.read.Source;
 import dev.meshcert.core.spiffe.SpiffeId;
 import dev.meshcert.core.spiffe.SpiffeIdParser;
@@ -53,7 +54,7 @@ public final class Inspector {
    */
   public Analysis inspect(List<InspectionInput> inputs, InspectOptions options) {
     Instant at = options.clock().instant();
-    List<Source> sources = KeyMatching.match(read(inputs, options));
+    List<Source> sources = KeyMatcher.match(read(inputs, options));
     List<Source> trustSources = read(options.trustAnchors(), options);
 
     Map<String, CertificateFacts> distinct = distinct(sources);

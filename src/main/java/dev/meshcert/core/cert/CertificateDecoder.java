@@ -15,7 +15,6 @@ import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
@@ -31,6 +30,7 @@ import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.operator.DefaultAlgorithmNameFinder;
+import org.bouncycastle.util.Properties;
 
 /**
  * Decodes DER certificates into {@link CertificateFacts}. Tolerant where real data is sloppy
@@ -54,19 +54,35 @@ public final class CertificateDecoder {
       throw new CertificateDecodeException(
           "certificate of " + der.length + " bytes is larger than the 1 MiB limit");
     }
-    Certificate cert;
+    ASN1Primitive p;
     try (ASN1InputStream in = new ASN1InputStream(der, true)) {
-      ASN1Primitive p = in.readObject();
+      p = in.readObject();
       if (p == null) {
         throw new CertificateDecodeException("no ASN.1 object");
+      }
+      if (!(p instanceof ASN1Sequence)) {
+        throw new CertificateDecodeException(
+            "not an X.509 certificate: it is " + typeName(p) + ", not a SEQUENCE");
       }
       if (in.available() > 0) {
         throw new CertificateDecodeException(
             "trailing data: " + in.available() + " bytes after the certificate");
       }
-      cert = Certificate.getInstance(p);
     } catch (IOException | RuntimeException | StackOverflowError e) {
-      throw new CertificateDecodeException("not a DER X.509 certificate: " + reason(e), e);
+      throw new CertificateDecodeException("not DER: " + reason(e), e);
+    }
+    Certificate cert;
+    // RFC 5280 forbids an empty issuer, but OpenSSL, Go and pyca still parse such certificates:
+    // show them, and leave the verdict to the lints.
+    boolean wasSet = Properties.setThreadOverride(Properties.X509_ALLOW_EMPTY_ISSUER_CERT, true);
+    try {
+      cert = Certificate.getInstance(p);
+    } catch (RuntimeException | StackOverflowError e) {
+      throw new CertificateDecodeException("not an X.509 certificate: " + reason(e), e);
+    } finally {
+      if (!wasSet) {
+        Properties.removeThreadOverride(Properties.X509_ALLOW_EMPTY_ISSUER_CERT);
+      }
     }
     try {
       return facts(new X509CertificateHolder(cert), der);
@@ -75,12 +91,23 @@ public final class CertificateDecoder {
     }
   }
 
+  private static String typeName(ASN1Primitive p) {
+    String n = p.getClass().getSimpleName().replaceFirst("^(DER|DL|BER|ASN1)", "");
+    return "an ASN.1 " + n.replaceAll("([a-z])([A-Z])", "$1 $2").toUpperCase(java.util.Locale.ROOT);
+  }
+
   private static String reason(Throwable e) {
     if (e instanceof StackOverflowError) {
       return "ASN.1 nested too deeply";
     }
     String m = e.getMessage();
-    return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
+    if (m == null || m.isBlank()) {
+      return e.getClass().getSimpleName();
+    }
+    if (m.startsWith("repeated extension found: ")) {
+      return "extension " + m.substring(26) + " appears twice (RFC 5280 section 4.2 forbids it)";
+    }
+    return m;
   }
 
   private CertificateFacts facts(X509CertificateHolder h, byte[] der) {
@@ -96,31 +123,30 @@ public final class CertificateDecoder {
     if (exts != null) {
       for (ASN1ObjectIdentifier oid : exts.getExtensionOIDs()) {
         Extension e = exts.getExtension(oid);
-        extensions.add(ExtensionDecoder.decode(e));
-        try {
-          ASN1Primitive v = ASN1Primitive.fromByteArray(e.getExtnValue().getOctets());
-          if (oid.equals(Extension.subjectAlternativeName)) {
-            sans = GeneralNames.facts(org.bouncycastle.asn1.x509.GeneralNames.getInstance(v));
-          } else if (oid.equals(Extension.basicConstraints)) {
-            BasicConstraints bc = BasicConstraints.getInstance(v);
-            ca = bc.isCA();
-            pathLen = Optional.ofNullable(bc.getPathLenConstraint()).map(BigInteger::intValueExact);
-          } else if (oid.equals(Extension.keyUsage)) {
-            keyUsage = Optional.of(KeyUsages.bits(KeyUsage.getInstance(v)));
-          } else if (oid.equals(Extension.extendedKeyUsage)) {
-            List<String> names = new ArrayList<>();
-            for (KeyPurposeId id : ExtendedKeyUsage.getInstance(v).getUsages()) {
-              names.add(ExtensionDecoder.ekuName(id.toOID()));
-            }
-            eku = names;
-          } else if (oid.equals(Extension.subjectKeyIdentifier)) {
-            ski = Optional.of(Hex.lower(SubjectKeyIdentifier.getInstance(v).getKeyIdentifier()));
-          } else if (oid.equals(Extension.authorityKeyIdentifier)) {
-            byte[] id = AuthorityKeyIdentifier.getInstance(v).getKeyIdentifierOctets();
-            aki = Optional.ofNullable(id).map(Hex::lower);
+        ExtensionFacts facts = ExtensionDecoder.decode(e);
+        extensions.add(facts);
+        if (facts.problem().isPresent()) {
+          continue; // the extension carries its problem; the fields it would set stay absent
+        }
+        ASN1Primitive v = parse(e);
+        if (oid.equals(Extension.subjectAlternativeName)) {
+          sans = GeneralNames.facts(org.bouncycastle.asn1.x509.GeneralNames.getInstance(v));
+        } else if (oid.equals(Extension.basicConstraints)) {
+          BasicConstraints bc = BasicConstraints.getInstance(v);
+          ca = bc.isCA();
+          pathLen = Optional.ofNullable(bc.getPathLenConstraint()).map(CertificateDecoder::clamp);
+        } else if (oid.equals(Extension.keyUsage)) {
+          keyUsage = Optional.of(KeyUsages.bits(KeyUsage.getInstance(v)));
+        } else if (oid.equals(Extension.extendedKeyUsage)) {
+          List<String> names = new ArrayList<>();
+          for (KeyPurposeId id : ExtendedKeyUsage.getInstance(v).getUsages()) {
+            names.add(ExtensionDecoder.ekuName(id.toOID()));
           }
-        } catch (IOException | RuntimeException ignored) {
-          // The extension keeps its hex and a "(value does not decode)" line; lints report it.
+          eku = names;
+        } else if (oid.equals(Extension.subjectKeyIdentifier)) {
+          ski = Optional.of(Hex.lower(SubjectKeyIdentifier.getInstance(v).getKeyIdentifier()));
+        } else if (oid.equals(Extension.authorityKeyIdentifier)) {
+          aki = AuthorityKeyId.parse(v).keyId().map(Hex::lower);
         }
       }
     }
@@ -146,6 +172,19 @@ public final class CertificateDecoder {
         eku,
         ski,
         aki);
+  }
+
+  private static ASN1Primitive parse(Extension e) {
+    try {
+      return ASN1Primitive.fromByteArray(e.getExtnValue().getOctets());
+    } catch (IOException ex) {
+      throw new IllegalStateException("an extension that decoded once no longer parses", ex);
+    }
+  }
+
+  /** A pathLenConstraint beyond int range means "no practical limit". */
+  private static int clamp(BigInteger n) {
+    return n.bitLength() < 31 ? n.intValue() : Integer.MAX_VALUE;
   }
 
   private static String signatureName(AlgorithmIdentifier sig) {

@@ -86,6 +86,20 @@ public record CertificateFacts(
     return holder.getSubject().equals(holder.getIssuer());
   }
 
+  /**
+   * Whether the signature algorithm inside the signed part equals the one outside it, as RFC 5280
+   * section 4.1.1.2 requires.
+   */
+  public boolean signatureAlgorithmsAgree() {
+    var cert = holder.toASN1Structure();
+    return cert.getSignatureAlgorithm().equals(cert.getTBSCertificate().getSignature());
+  }
+
+  /** Why extensions could not be decoded, one entry per such extension; empty when all did. */
+  public List<String> problems() {
+    return extensions.stream().flatMap(e -> e.problem().stream()).toList();
+  }
+
   /** The total validity period. */
   public Duration lifetime() {
     return Duration.between(notBefore, notAfter);

@@ -9,25 +9,17 @@ import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.ASN1TaggedObject;
-import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
-import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
 import org.bouncycastle.asn1.x509.BasicConstraints;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.CertificatePolicies;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.ExtendedKeyUsage;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralSubtree;
+import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
-import org.bouncycastle.asn1.x509.NameConstraints;
-import org.bouncycastle.asn1.x509.PolicyInformation;
+import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 
 /**
- * Decodes extension values into readable lines. An extension whose value does not parse keeps its
- * hex and is reported as undecodable rather than failing the whole certificate.
+ * Decodes extension values into the lines {@code openssl x509 -text} prints for them. An extension
+ * whose value does not parse keeps its hex and a problem rather than failing the certificate.
  */
 final class ExtensionDecoder {
 
@@ -42,12 +34,30 @@ final class ExtensionDecoder {
           Map.entry(Extension.authorityKeyIdentifier.getId(), "X509v3 Authority Key Identifier"),
           Map.entry(Extension.nameConstraints.getId(), "X509v3 Name Constraints"),
           Map.entry(Extension.cRLDistributionPoints.getId(), "X509v3 CRL Distribution Points"),
+          Map.entry(Extension.freshestCRL.getId(), "X509v3 Freshest CRL"),
           Map.entry(Extension.authorityInfoAccess.getId(), "Authority Information Access"),
+          Map.entry(Extension.subjectInfoAccess.getId(), "Subject Information Access"),
           Map.entry(Extension.certificatePolicies.getId(), "X509v3 Certificate Policies"),
           Map.entry(Extension.policyConstraints.getId(), "X509v3 Policy Constraints"),
           Map.entry(Extension.inhibitAnyPolicy.getId(), "X509v3 Inhibit Any Policy"),
           Map.entry("1.3.6.1.4.1.11129.2.4.2", "CT Precertificate SCTs"),
           Map.entry("1.3.6.1.4.1.11129.2.4.3", "CT Precertificate Poison"));
+
+  /** Extensions with a readable name whose value this app shows as hex only. */
+  private static final Map<String, String> NAMED_ONLY =
+      Map.of(
+          Extension.subjectDirectoryAttributes.getId(),
+          "X509v3 Subject Directory Attributes",
+          Extension.privateKeyUsagePeriod.getId(),
+          "X509v3 Private Key Usage Period",
+          Extension.policyMappings.getId(),
+          "X509v3 Policy Mappings",
+          "1.3.6.1.5.5.7.1.24",
+          "TLS Feature",
+          "2.16.840.1.113730.1.1",
+          "Netscape Cert Type",
+          "2.16.840.1.113730.1.13",
+          "Netscape Comment");
 
   static final Map<String, String> EKU_NAMES =
       Map.of(
@@ -64,166 +74,98 @@ final class ExtensionDecoder {
   static ExtensionFacts decode(Extension ext) {
     String oid = ext.getExtnId().getId();
     byte[] value = ext.getExtnValue().getOctets();
-    String name = NAMES.getOrDefault(oid, oid);
     boolean known = NAMES.containsKey(oid);
-    List<String> lines;
-    try {
-      lines =
-          known
-              ? lines(oid, ASN1Primitive.fromByteArray(value))
-              : List.of(Hex.colonize(Hex.lower(value)));
-    } catch (Exception | StackOverflowError e) {
-      lines = List.of("(value does not decode) " + Hex.colonize(Hex.lower(value)));
+    String name = known ? NAMES.get(oid) : NAMED_ONLY.getOrDefault(oid, oid);
+    if (!known) {
+      return new ExtensionFacts(
+          oid, name, ext.isCritical(), Hex.lower(value), hexLines(value), false);
     }
-    return new ExtensionFacts(oid, name, ext.isCritical(), Hex.lower(value), lines, known);
+    try {
+      List<String> lines = lines(oid, ASN1Primitive.fromByteArray(value));
+      return new ExtensionFacts(oid, name, ext.isCritical(), Hex.lower(value), lines, true);
+    } catch (Exception | StackOverflowError e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      List<String> lines = new ArrayList<>();
+      lines.add("(value does not decode: " + why + ")");
+      lines.addAll(hexLines(value));
+      return new ExtensionFacts(
+          oid,
+          name,
+          ext.isCritical(),
+          Hex.lower(value),
+          lines,
+          true,
+          java.util.Optional.of(name + " does not decode: " + why));
+    }
   }
 
   private static List<String> lines(String oid, ASN1Primitive v) {
     if (oid.equals(Extension.subjectAlternativeName.getId())
         || oid.equals(Extension.issuerAlternativeName.getId())) {
-      return GeneralNames.facts(org.bouncycastle.asn1.x509.GeneralNames.getInstance(v)).stream()
-          .map(GeneralNameFacts::toString)
-          .toList();
+      List<String> names = new ArrayList<>();
+      for (GeneralName n : org.bouncycastle.asn1.x509.GeneralNames.getInstance(v).getNames()) {
+        names.add(GeneralNames.listText(n));
+      }
+      return List.of(String.join(", ", names));
     }
     if (oid.equals(Extension.keyUsage.getId())) {
       return List.of(
           String.join(
               ", ",
-              KeyUsages.bits(org.bouncycastle.asn1.x509.KeyUsage.getInstance(v)).stream()
-                  .map(KeyUsageBit::label)
-                  .toList()));
+              KeyUsages.bits(KeyUsage.getInstance(v)).stream().map(KeyUsageBit::label).toList()));
     }
     if (oid.equals(Extension.extendedKeyUsage.getId())) {
       List<String> out = new ArrayList<>();
       for (KeyPurposeId id : ExtendedKeyUsage.getInstance(v).getUsages()) {
-        out.add(ekuName(id.toOID()));
+        out.add(OpenSsl.purpose(id.getId()));
       }
       return List.of(String.join(", ", out));
     }
     if (oid.equals(Extension.basicConstraints.getId())) {
       BasicConstraints bc = BasicConstraints.getInstance(v);
       String s = "CA:" + (bc.isCA() ? "TRUE" : "FALSE");
-      if (bc.getPathLenConstraint() != null) {
-        s += ", pathlen:" + bc.getPathLenConstraint();
-      }
-      return List.of(s);
+      return List.of(
+          bc.getPathLenConstraint() == null ? s : s + ", pathlen:" + bc.getPathLenConstraint());
     }
     if (oid.equals(Extension.subjectKeyIdentifier.getId())) {
       return List.of(Hex.colons(SubjectKeyIdentifier.getInstance(v).getKeyIdentifier()));
     }
-    if (oid.equals(Extension.authorityKeyIdentifier.getId())) {
-      return authorityKeyId(AuthorityKeyIdentifier.getInstance(v));
-    }
-    if (oid.equals(Extension.nameConstraints.getId())) {
-      return nameConstraints(NameConstraints.getInstance(v));
-    }
-    if (oid.equals(Extension.cRLDistributionPoints.getId())) {
-      return crlDistributionPoints(CRLDistPoint.getInstance(v));
-    }
-    if (oid.equals(Extension.authorityInfoAccess.getId())) {
-      List<String> out = new ArrayList<>();
-      for (AccessDescription d :
-          AuthorityInformationAccess.getInstance(v).getAccessDescriptions()) {
-        String method =
-            d.getAccessMethod().equals(AccessDescription.id_ad_ocsp)
-                ? "OCSP"
-                : d.getAccessMethod().equals(AccessDescription.id_ad_caIssuers)
-                    ? "CA Issuers"
-                    : d.getAccessMethod().getId();
-        out.add(method + " - " + GeneralNames.fact(d.getAccessLocation()));
-      }
-      return out;
-    }
-    if (oid.equals(Extension.certificatePolicies.getId())) {
-      List<String> out = new ArrayList<>();
-      for (PolicyInformation p : CertificatePolicies.getInstance(v).getPolicyInformation()) {
-        out.add("Policy: " + policyName(p.getPolicyIdentifier()));
-      }
-      return out;
-    }
     if (oid.equals(Extension.policyConstraints.getId())) {
-      List<String> out = new ArrayList<>();
-      for (ASN1Encodable e : ASN1Sequence.getInstance(v)) {
-        ASN1TaggedObject t = ASN1TaggedObject.getInstance(e);
-        String label = t.getTagNo() == 0 ? "Require Explicit Policy" : "Inhibit Policy Mapping";
-        out.add(label + ":" + ASN1Integer.getInstance(t, false).getValue());
-      }
-      return out;
+      return List.of(policyConstraints(ASN1Sequence.getInstance(v)));
     }
     if (oid.equals(Extension.inhibitAnyPolicy.getId())) {
       return List.of(ASN1Integer.getInstance(v).getValue().toString());
     }
-    return List.of(Hex.colonize(Hex.lower(encoded(v))));
+    if (oid.equals("1.3.6.1.4.1.11129.2.4.2")) {
+      return SctText.lines(org.bouncycastle.asn1.ASN1OctetString.getInstance(v).getOctets());
+    }
+    if (oid.equals("1.3.6.1.4.1.11129.2.4.3")) {
+      return List.of("NULL");
+    }
+    return ExtensionLines.lines(oid, v);
+  }
+
+  private static String policyConstraints(ASN1Sequence seq) {
+    List<String> out = new ArrayList<>();
+    for (ASN1Encodable e : seq) {
+      ASN1TaggedObject t = ASN1TaggedObject.getInstance(e);
+      String label = t.getTagNo() == 0 ? "Require Explicit Policy" : "Inhibit Policy Mapping";
+      out.add(label + ":" + ASN1Integer.getInstance(t, false).getValue());
+    }
+    return String.join(", ", out);
+  }
+
+  /** Lowercase colon hex, 16 bytes a line. */
+  static List<String> hexLines(byte[] value) {
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < value.length; i += 16) {
+      byte[] part = java.util.Arrays.copyOfRange(value, i, Math.min(value.length, i + 16));
+      out.add(Hex.colonize(Hex.lower(part)));
+    }
+    return out.isEmpty() ? List.of("(empty)") : out;
   }
 
   static String ekuName(ASN1ObjectIdentifier oid) {
     return EKU_NAMES.getOrDefault(oid.getId(), oid.getId());
-  }
-
-  private static String policyName(ASN1ObjectIdentifier oid) {
-    return switch (oid.getId()) {
-      case "2.5.29.32.0" -> "X509v3 Any Policy";
-      case "2.23.140.1.2.1" -> "2.23.140.1.2.1 (domain validated)";
-      default -> oid.getId();
-    };
-  }
-
-  private static List<String> authorityKeyId(AuthorityKeyIdentifier aki) {
-    List<String> out = new ArrayList<>();
-    if (aki.getKeyIdentifierOctets() != null) {
-      out.add(Hex.colons(aki.getKeyIdentifierOctets()));
-    }
-    if (aki.getAuthorityCertIssuer() != null) {
-      for (GeneralNameFacts n : GeneralNames.facts(aki.getAuthorityCertIssuer())) {
-        out.add(n.toString());
-      }
-    }
-    if (aki.getAuthorityCertSerialNumber() != null) {
-      out.add("serial:" + aki.getAuthorityCertSerialNumber().toString(16));
-    }
-    return out;
-  }
-
-  private static List<String> nameConstraints(NameConstraints nc) {
-    List<String> out = new ArrayList<>();
-    if (nc.getPermittedSubtrees() != null) {
-      out.add("Permitted:");
-      for (GeneralSubtree t : nc.getPermittedSubtrees()) {
-        out.add("  " + GeneralNames.fact(t.getBase()));
-      }
-    }
-    if (nc.getExcludedSubtrees() != null) {
-      out.add("Excluded:");
-      for (GeneralSubtree t : nc.getExcludedSubtrees()) {
-        out.add("  " + GeneralNames.fact(t.getBase()));
-      }
-    }
-    return out;
-  }
-
-  private static List<String> crlDistributionPoints(CRLDistPoint dp) {
-    List<String> out = new ArrayList<>();
-    for (DistributionPoint p : dp.getDistributionPoints()) {
-      DistributionPointName name = p.getDistributionPoint();
-      if (name != null && name.getType() == DistributionPointName.FULL_NAME) {
-        out.add("Full Name:");
-        for (GeneralNameFacts n :
-            GeneralNames.facts(
-                org.bouncycastle.asn1.x509.GeneralNames.getInstance(name.getName()))) {
-          out.add("  " + n);
-        }
-      } else if (name != null) {
-        out.add("Relative Name: " + name.getName());
-      }
-    }
-    return out;
-  }
-
-  private static byte[] encoded(ASN1Primitive v) {
-    try {
-      return v.getEncoded();
-    } catch (java.io.IOException e) {
-      return new byte[0];
-    }
   }
 }

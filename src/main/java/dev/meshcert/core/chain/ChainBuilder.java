@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Groups certificates loaded together into chains, linking a certificate to its issuer only when
@@ -27,8 +28,9 @@ import java.util.Set;
  * through (an alternative issuer, a cross-signing cycle) start a chain of their own, so every
  * certificate appears in at least one chain. Duplicates (same SHA-256) count once.
  *
- * <p>Thread-safe when its {@link SignatureVerifier} is; signature results are cached there, so
- * rebuilding after adding a file only verifies the new pairs.
+ * <p>Thread-safe. Signature checks, which dominate the cost, run on the common fork-join pool and
+ * are cached in the {@link SignatureVerifier}, so rebuilding after adding a file only verifies the
+ * new pairs.
  */
 public final class ChainBuilder {
 
@@ -65,16 +67,34 @@ public final class ChainBuilder {
     Run(Collection<CertificateFacts> certs) {
       this.certs = certs;
       IssuerIndex index = new IssuerIndex(certs);
-      for (CertificateFacts c : certs) {
+      List<CertificateFacts> all = List.copyOf(certs);
+      List<List<CertificateFacts>> candidates = all.stream().map(index::candidates).toList();
+      // Signature checks dominate the cost and are independent: run them in parallel, then link
+      // in input order so that the result does not depend on scheduling.
+      boolean[][] valid = new boolean[all.size()][];
+      IntStream.range(0, all.size())
+          .parallel()
+          .forEach(
+              n -> {
+                List<CertificateFacts> cands = candidates.get(n);
+                valid[n] = new boolean[cands.size()];
+                for (int k = 0; k < cands.size(); k++) {
+                  valid[n][k] = verifier.verifies(all.get(n), cands.get(k));
+                }
+              });
+      for (int n = 0; n < all.size(); n++) {
+        CertificateFacts c = all.get(n);
         List<CertificateFacts> verified = new ArrayList<>(1);
-        for (CertificateFacts candidate : index.candidates(c)) {
-          if (verifier.verifies(c, candidate)) {
-            if (candidate.equals(c)) {
-              selfSigned.add(c);
-            } else {
-              verified.add(candidate);
-              issuesOthers.add(candidate);
-            }
+        for (int k = 0; k < valid[n].length; k++) {
+          CertificateFacts candidate = candidates.get(n).get(k);
+          if (!valid[n][k]) {
+            continue;
+          }
+          if (candidate.equals(c)) {
+            selfSigned.add(c);
+          } else {
+            verified.add(candidate);
+            issuesOthers.add(candidate);
           }
         }
         issuers.put(c, verified);

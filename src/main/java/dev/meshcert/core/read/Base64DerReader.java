@@ -14,7 +14,7 @@ public final class Base64DerReader implements FormatReader {
     return InputFormat.BASE64_DER;
   }
 
-  /** Only base64 characters and whitespace, decoding to the start of a DER SEQUENCE. */
+  /** Only base64 characters and whitespace, decoding to the start of a SEQUENCE. */
   @Override
   public boolean accepts(byte[] content) {
     int letters = 0;
@@ -35,7 +35,7 @@ public final class Base64DerReader implements FormatReader {
       return false;
     }
     byte[] start = Base64.getDecoder().decode(head.toString());
-    return DerReader.looksLikeDerSequence(start);
+    return DerReader.looksLikeDerSequence(start) || (start[0] == 0x30 && start[1] == (byte) 0x80);
   }
 
   private static boolean isBase64(byte c) {

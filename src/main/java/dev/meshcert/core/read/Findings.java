@@ -19,6 +19,14 @@ final class Findings {
 
   /** Decodes one DER certificate; a failure becomes a problem at {@code location}. */
   void certificate(byte[] der, String location, Map<String, String> context) {
+    if (der.length > 0) {
+      try {
+        Der.objectLength(der, 0, der.length); // bounded check before the recursive parser
+      } catch (java.io.IOException e) {
+        problem(location, "not a DER X.509 certificate: " + e.getMessage());
+        return;
+      }
+    }
     try {
       certificates.add(new CertificateEntry(DECODER.decode(der), location, context));
     } catch (CertificateDecodeException e) {
@@ -77,10 +85,10 @@ final class Findings {
   }
 
   private static String join(String prefix, String inner, boolean keepInner) {
-    if (inner.isEmpty() || !keepInner) {
-      return prefix;
+    if (prefix.isEmpty()) {
+      return inner;
     }
-    return prefix.isEmpty() ? inner : prefix + " " + inner;
+    return inner.isEmpty() || !keepInner ? prefix : prefix + " " + inner;
   }
 
   private static Map<String, String> with(Map<String, String> outer, Map<String, String> inner) {

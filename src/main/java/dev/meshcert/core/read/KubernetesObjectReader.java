@@ -55,6 +55,10 @@ public final class KubernetesObjectReader implements FormatReader {
       docs = Structured.documents(content);
     } catch (IOException e) {
       found.problem("", e.getMessage());
+      if (PemScanner.hasBegin(content)) {
+        // A template or a hand-edited manifest: the PEM blocks in it are still worth showing.
+        found.merge(new PemReader().read(name, content, passwords), "", java.util.Map.of());
+      }
       return found.source(name, InputFormat.KUBERNETES_OBJECT);
     }
     Set<String> kinds = new TreeSet<>();

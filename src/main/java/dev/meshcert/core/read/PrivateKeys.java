@@ -6,6 +6,8 @@ import dev.meshcert.core.cert.PublicKeyFacts;
 import java.io.IOException;
 import java.util.Optional;
 import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.asn1.ASN1OctetString;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.DERNull;
@@ -13,6 +15,7 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.pkcs.RSAPrivateKey;
 import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.sec.SECObjectIdentifiers;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.DSAParameter;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -62,9 +65,7 @@ final class PrivateKeys {
         case "EC PRIVATE KEY" -> {
           ECPrivateKey ec = ECPrivateKey.getInstance(p);
           if (ec.getParametersObject() == null) {
-            // Bouncy Castle and some JDK tools write SEC 1 keys without the curve.
-            return new KeyEntry(
-                location, "EC", "curve not given in the key", Optional.empty(), Optional.empty());
+            return withoutCurve(location, ec);
           }
           spki =
               publicKey(
@@ -80,6 +81,39 @@ final class PrivateKeys {
     } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
       throw new IOException(Der.message(e), e);
     }
+  }
+
+  /**
+   * A SEC 1 key without its curve (Bouncy Castle and some JDK-based tools write them): the curve is
+   * assumed from the key length (32 bytes P-256, 48 P-384, 65 or 66 P-521), and said to be assumed.
+   * A wrong guess only means the key matches no certificate.
+   */
+  private static KeyEntry withoutCurve(String location, ECPrivateKey ec) throws IOException {
+    ASN1Sequence seq = ASN1Sequence.getInstance(ec.toASN1Primitive());
+    int length = ASN1OctetString.getInstance(seq.getObjectAt(1)).getOctets().length;
+    ASN1ObjectIdentifier curve =
+        switch (length) {
+          case 32 -> SECObjectIdentifiers.secp256r1;
+          case 48 -> SECObjectIdentifiers.secp384r1;
+          case 65, 66 -> SECObjectIdentifiers.secp521r1;
+          default -> null;
+        };
+    if (curve == null) {
+      return new KeyEntry(
+          location, "EC", "curve not given in the key", Optional.empty(), Optional.empty());
+    }
+    KeyEntry e =
+        entry(
+            location,
+            publicKey(
+                new PrivateKeyInfo(
+                    new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, curve), ec)));
+    return new KeyEntry(
+        location,
+        e.algorithm(),
+        e.description() + " (curve not given in the key: assumed from its length)",
+        e.publicKeySha256(),
+        Optional.empty());
   }
 
   /** Describes a PKCS#8 key already parsed (from a PKCS#12 key bag). */

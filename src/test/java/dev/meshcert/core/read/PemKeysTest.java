@@ -48,12 +48,14 @@ class PemKeysTest {
     assertEquals(Optional.of(spkiSha256(c)), k.publicKeySha256());
   }
 
-  @Test
-  void sec1KeyWithoutCurveIsStillRecognised() {
-    TestPki.Issued c = PKI.root("CN=K").key("EC").issue();
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"EC, P-256", "EC-P384, P-384", "EC-P521, P-521"})
+  void sec1KeyWithoutCurveGetsTheCurveOfItsLength(String kind, String curve) {
+    TestPki.Issued c = PKI.root("CN=K").key(kind).issue();
     KeyEntry k = onlyKey(c.keyPem()); // Bouncy Castle writes SEC 1 without the curve
     assertEquals("EC", k.algorithm());
-    assertEquals("curve not given in the key", k.description());
+    assertEquals(curve + " (curve not given in the key: assumed from its length)", k.description());
+    assertEquals(Optional.of(spkiSha256(c)), k.publicKeySha256());
   }
 
   @ParameterizedTest(name = "{0}")
