@@ -182,6 +182,18 @@ class InspectViewModelTest {
   }
 
   @Test
+  void sourcesKeepTheOrderTheFilesWereGivenIn() {
+    Path a = Certs.write(dir, "a.pem", certs.root);
+    Path c = Certs.write(dir, "c.pem", certs.expired);
+
+    f.model.addPaths(List.of(a, dir.resolve("b-missing.pem"), c));
+
+    assertEquals(
+        List.of("a.pem", "b-missing.pem", "c.pem"),
+        f.roots().stream().map(InspectNode::label).toList());
+  }
+
+  @Test
   void pasteAddsClipboardTextAsASource() {
     f.clipboard.text = certs.root.pem();
 
