@@ -61,6 +61,7 @@ class InspectViewModelTest {
     assertTrue(f.certificateNamed("old-gateway").marks().contains(Mark.EXPIRED));
     assertTrue(f.roots().get(0).marks().contains(Mark.EXPIRED));
     assertTrue(f.certificateNamed("old-gateway").secondary().startsWith("expired 12 days ago"));
+    assertEquals("2 certificates read · 1 expired", f.roots().get(0).secondary());
   }
 
   @Test
