@@ -17,8 +17,9 @@ import org.bouncycastle.cert.X509CertificateHolder;
  * @param sha1 lowercase hex SHA-1 of the DER encoding
  * @param version 1, 2 or 3
  * @param serial the serial number as encoded (it may be negative or zero in bad certificates)
- * @param subject RFC 4514 subject, "" when the subject is an empty sequence
- * @param issuer RFC 4514 issuer, "" when empty
+ * @param subject RFC 4514 subject as pyca/cryptography writes it ({@link Names#rfc4514}), "" when
+ *     the subject is an empty sequence
+ * @param issuer RFC 4514 issuer, the same way, "" when empty
  * @param notBefore start of validity
  * @param notAfter end of validity (inclusive, RFC 5280)
  * @param publicKey the subject public key
