@@ -254,6 +254,12 @@ public final class TestPki {
       return this;
     }
 
+    /** Any subjectAltName entry (email, directory name, registered ID, other name, ...). */
+    public Builder san(GeneralName name) {
+      sans.add(name);
+      return this;
+    }
+
     public Builder ipSan(String ip) {
       sans.add(new GeneralName(GeneralName.iPAddress, ip));
       return this;

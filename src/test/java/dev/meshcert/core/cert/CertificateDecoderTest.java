@@ -60,4 +60,40 @@ class CertificateDecoderTest {
             CertificateDecodeException.class, () -> decoder.decode(new byte[] {0x30, 0x03, 1, 2}));
     assertTrue(e.getMessage().startsWith("not DER: "), e.getMessage());
   }
+
+  @Test
+  void decodesACertificateWithAnEmptyIssuer() throws Exception {
+    // Bouncy Castle refuses to build one, so take x509-limbo's.
+    var limbo =
+        com.google.gson.JsonParser.parseString(
+                PemBlocks.utf8("/corpus/x509-limbo/limbo.ddc40b4-2023-12-02.json"))
+            .getAsJsonObject();
+    String pem = "";
+    for (var t : limbo.getAsJsonArray("testcases")) {
+      if (t.getAsJsonObject().get("id").getAsString().equals("rfc5280::ee-empty-issuer")) {
+        pem = t.getAsJsonObject().get("trusted_certs").getAsJsonArray().get(0).getAsString();
+      }
+    }
+    byte[] der = PemBlocks.certificates(pem).get(0).orElseThrow();
+    CertificateFacts f = decoder.decode(der);
+    assertEquals("", f.issuer());
+    assertFalse(f.subject().isEmpty());
+  }
+
+  @Test
+  void saysWhatItGotWhenTheDerIsNoSequence() {
+    CertificateDecodeException e =
+        assertThrows(
+            CertificateDecodeException.class, () -> decoder.decode(new byte[] {0x04, 0x01, 0x00}));
+    assertEquals(
+        "not an X.509 certificate: it is an ASN.1 OCTET STRING, not a SEQUENCE", e.getMessage());
+  }
+
+  @Test
+  void notesWhenTheInnerAndOuterSignatureAlgorithmsDiffer() throws Exception {
+    CertificateFacts f =
+        PemBlocks.first("/corpus/x509-limbo/assets/cryptography.io_mismatched.pem");
+    assertFalse(f.signatureAlgorithmsAgree());
+    assertTrue(pki.root("CN=x").issue().facts().signatureAlgorithmsAgree());
+  }
 }
