@@ -19,6 +19,14 @@ final class Findings {
 
   /** Decodes one DER certificate; a failure becomes a problem at {@code location}. */
   void certificate(byte[] der, String location, Map<String, String> context) {
+    if (der.length > 0) {
+      try {
+        Der.objectLength(der, 0, der.length); // bounded check before the recursive parser
+      } catch (java.io.IOException e) {
+        problem(location, "not a DER X.509 certificate: " + e.getMessage());
+        return;
+      }
+    }
     try {
       certificates.add(new CertificateEntry(DECODER.decode(der), location, context));
     } catch (CertificateDecodeException e) {

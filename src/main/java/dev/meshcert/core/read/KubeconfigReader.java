@@ -16,11 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class KubeconfigReader implements FormatReader {
 
-  private static final Pattern YAML_CONFIG = Pattern.compile("(?m)^kind:[ \\t]*[\"']?Config\\b");
   private static final Pattern JSON_CONFIG = Pattern.compile("\"kind\"\\s*:\\s*\"Config\"");
-  private static final Pattern YAML_CLUSTERS = Pattern.compile("(?m)^clusters:");
-  private static final Pattern YAML_USERS_OR_CONTEXTS =
-      Pattern.compile("(?m)^(users|contexts|current-context):");
 
   @Override
   public InputFormat format() {
@@ -37,8 +33,11 @@ public final class KubeconfigReader implements FormatReader {
     if (Structured.isJson(content)) {
       return JSON_CONFIG.matcher(text).find();
     }
-    return YAML_CONFIG.matcher(text).find()
-        || (YAML_CLUSTERS.matcher(text).find() && YAML_USERS_OR_CONTEXTS.matcher(text).find());
+    return Structured.topLevelValue(text, "kind:", "Config")
+        || (Structured.hasTopLevelBlock(text, "clusters:")
+            && (Structured.hasTopLevelBlock(text, "users:")
+                || Structured.hasTopLevelBlock(text, "contexts:")
+                || Structured.hasTopLevelBlock(text, "current-context:")));
   }
 
   @Override

@@ -1,5 +1,10 @@
 package dev.meshcert.core.read;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 /** Cheap looks at content, for detection and for saying what an unknown input looks like. */
@@ -29,14 +34,7 @@ final class Sniff {
   /** "text starting "hello"", "binary data starting 1f 8b 08 00 (gzip-compressed ...)". */
   static String describe(byte[] b) {
     int n = Math.min(b.length, 512);
-    int printable = 0;
-    for (int i = 0; i < n; i++) {
-      int c = b[i] & 0xff;
-      if (c >= 0x20 && c != 0x7f || c == '\n' || c == '\r' || c == '\t' || c >= 0x80) {
-        printable++;
-      }
-    }
-    if (printable == n && !startsWith(b, 0x1f, 0x8b)) {
+    if (isText(b, n) && !startsWith(b, 0x1f, 0x8b)) {
       String text = new String(b, 0, n, StandardCharsets.UTF_8).strip();
       String first = text.lines().findFirst().orElse("");
       if (first.length() > 40) {
@@ -51,6 +49,24 @@ final class Sniff {
       hex.append(i == 0 ? "" : " ").append(String.format("%02x", b[i] & 0xff));
     }
     return "binary data starting " + hex + hint(b);
+  }
+
+  /** No control characters but whitespace, and valid UTF-8 (a character cut at n is fine). */
+  private static boolean isText(byte[] b, int n) {
+    for (int i = 0; i < n; i++) {
+      int c = b[i] & 0xff;
+      if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' || c == 0x7f) {
+        return false;
+      }
+    }
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(b, 0, n);
+    CoderResult r = utf8.decode(in, CharBuffer.allocate(n), true);
+    return !r.isError() || (r.isMalformed() && in.position() >= n - 3 && n == 512);
   }
 
   private static String hint(byte[] b) {

@@ -19,8 +19,6 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class Structured {
 
-  private static final Pattern YAML_KIND = Pattern.compile("(?m)^kind:[ \\t]*[\"']?\\w");
-  private static final Pattern YAML_API = Pattern.compile("(?m)^apiVersion:[ \\t]*\\S");
   private static final Pattern JSON_KIND = Pattern.compile("\"kind\"\\s*:\\s*\"");
   private static final Pattern JSON_API = Pattern.compile("\"apiVersion\"\\s*:\\s*\"");
 
@@ -49,7 +47,54 @@ final class Structured {
     String text = PemScanner.text(b);
     return isJson(b)
         ? JSON_KIND.matcher(text).find() && JSON_API.matcher(text).find()
-        : YAML_KIND.matcher(text).find() && YAML_API.matcher(text).find();
+        : hasTopLevelKey(text, "kind:") && hasTopLevelKey(text, "apiVersion:");
+  }
+
+  /**
+   * Whether a line starts with {@code key} at column 0 followed by a value on the same line. Uses
+   * indexOf, which is much faster than a multi-line regex on large inputs.
+   */
+  static boolean hasTopLevelKey(String text, String key) {
+    return topLevelValue(text, key, null);
+  }
+
+  /**
+   * Whether a line starts with {@code key} at column 0 and, when {@code value} is given, exactly
+   * that value (optionally quoted) follows; with {@code value} null, any value on the same line.
+   */
+  static boolean topLevelValue(String text, String key, String value) {
+    int i = text.startsWith(key) ? 0 : lineStart(text, key, 0);
+    while (i >= 0) {
+      int v = i + key.length();
+      while (v < text.length() && (text.charAt(v) == ' ' || text.charAt(v) == '\t')) {
+        v++;
+      }
+      int end = v;
+      while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+        end++;
+      }
+      String found = text.substring(v, end).strip();
+      if (value == null
+          ? !found.isEmpty()
+          : found.equals(value)
+              || found.equals("\"" + value + "\"")
+              || found.equals("'" + value + "'")) {
+        return true;
+      }
+      i = lineStart(text, key, end);
+    }
+    return false;
+  }
+
+  /** Whether a line starts with {@code key} at column 0 (a value may follow on later lines). */
+  static boolean hasTopLevelBlock(String text, String key) {
+    return text.startsWith(key) || lineStart(text, key, 0) >= 0;
+  }
+
+  /** The index of the next {@code key} that starts a line, at or after {@code from}, or -1. */
+  static int lineStart(String text, String key, int from) {
+    int i = text.indexOf("\n" + key, Math.max(0, from - 1));
+    return i < 0 ? -1 : i + 1;
   }
 
   /**
