@@ -273,7 +273,7 @@ public final class InspectViewModel {
         .ifPresent(
             n ->
                 copy(
-                    Copying.value(n, detailsBuilder.details(n, analysis)),
+                    Copying.value(n, detailsBuilder.details(n, analysis), messages),
                     messages.get("status.copied.value")));
   }
 

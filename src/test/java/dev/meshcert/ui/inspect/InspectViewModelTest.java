@@ -261,6 +261,18 @@ class InspectViewModelTest {
   }
 
   @Test
+  void copyValueOfACertificateCopiesItsSummary() {
+    f.model.addPaths(List.of(Certs.write(dir, "leaf.pem", certs.workload)));
+
+    f.model.copySelectedValue();
+
+    assertTrue(f.clipboard.text.startsWith("Subject: \nIssuer: "), f.clipboard.text);
+    assertTrue(
+        f.clipboard.text.endsWith("SPIFFE ID: spiffe://cluster.local/ns/shop/sa/cart"),
+        f.clipboard.text);
+  }
+
+  @Test
   void firstCertificateIsSelectedAfterLoading() {
     f.model.addPaths(List.of(Certs.write(dir, "old.pem", certs.expired)));
 
