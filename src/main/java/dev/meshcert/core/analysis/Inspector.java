@@ -8,6 +8,9 @@ import dev.meshcert.core.chain.PathValidator;
 import dev.meshcert.core.chain.SignatureVerifier;
 import dev.meshcert.core.chain.TrustVerdict;
 import dev.meshcert.core.expiry.Expiry;
+import dev.meshcert.core.finding.Finding;
+import dev.meshcert.core.finding.LintEngine;
+import dev.meshcert.core.finding.LintReport;
 import dev.meshcert.core.read.CertificateEntry;
 import dev.meshcert.core.read.KeyMatcher;
 import dev.meshcert.core.read.Source;
@@ -66,14 +69,25 @@ public final class Inspector {
     Collection<CertificateFacts> anchors = distinct(trustSources).values();
     PathValidator.Bound validator = new PathValidator(verifier).with(anchors, distinct.values());
 
+    LintReport lints =
+        LintEngine.lint(List.copyOf(distinct.values()), chains, options.lintContext(at));
+
     List<CertificateReport> reports = new ArrayList<>(distinct.size());
     for (CertificateFacts c : distinct.values()) {
-      reports.add(report(c, at, options));
+      reports.add(
+          new CertificateReport(
+              c,
+              Expiry.evaluate(c, at, options.expiryPolicy()),
+              spiffeId(c),
+              lints.forCertificate(c.sha256())));
     }
     List<ChainReport> chainReports = new ArrayList<>(chains.size());
-    for (Chain chain : chains) {
+    for (int i = 0; i < chains.size(); i++) {
+      Chain chain = chains.get(i);
       TrustVerdict verdict = validator.validate(chain.leaf(), at);
-      chainReports.add(new ChainReport(chain, verdict, ChainFindings.of(chain, verdict, at)));
+      List<Finding> findings = new ArrayList<>(ChainFindings.of(chain, verdict, at));
+      findings.addAll(lints.byChain().get(i));
+      chainReports.add(new ChainReport(chain, verdict, findings));
     }
     return new Analysis(at, sources, trustSources, reports, chainReports);
   }
@@ -94,11 +108,6 @@ public final class Inspector {
       }
     }
     return distinct;
-  }
-
-  private static CertificateReport report(CertificateFacts c, Instant at, InspectOptions options) {
-    return new CertificateReport(
-        c, Expiry.evaluate(c, at, options.expiryPolicy()), spiffeId(c), List.of());
   }
 
   private static Optional<SpiffeId> spiffeId(CertificateFacts c) {
