@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.meshcert.core.read.InputFormat;
 import dev.meshcert.core.read.InputReader;
 import dev.meshcert.core.read.JksReader;
+import dev.meshcert.core.read.Pkcs12Reader;
 import dev.meshcert.core.read.Source;
 import dev.meshcert.mesh.MeshReaders;
 import java.io.IOException;
@@ -74,6 +75,24 @@ class FuzzRegressionTest {
     assertTrue(
         s.problems().get(0).message().startsWith("not a readable JCEKS keystore"),
         s.problems().toString());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"p12-mac-1m-iterations.p12", "p12-no-mac-encrypted-part-300-copies.p12"})
+  void pkcs12KeyDerivationsStopAtTheBudgetOfTheFile(String file) throws IOException {
+    Source s = new Pkcs12Reader().read("fuzz", bytes(file), Targets.passwords());
+    assertTrue(
+        s.problems().stream()
+            .anyMatch(p -> p.message().contains("would take more than 1000000 iterations in all")),
+        s.problems().toString());
+  }
+
+  @Test
+  void pkcs12PartsWithinTheBudgetAreStillRead() throws IOException {
+    Source s =
+        new Pkcs12Reader()
+            .read("fuzz", bytes("p12-no-mac-encrypted-part-300-copies.p12"), Targets.passwords());
+    assertTrue(s.certificates().size() >= 100, s.summary());
   }
 
   @ParameterizedTest(name = "{0}")
