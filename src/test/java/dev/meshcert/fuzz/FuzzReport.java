@@ -34,9 +34,9 @@ final class FuzzReport {
             r.callsOverOneSecond(), r.callsOverOneCpuSecond()));
     b.append(
         f(
-            "heap: peak %.0f MiB (garbage included), %.0f MiB after a full GC at the end, of %.0f"
-                + " MiB (-Xmx)%n",
-            r.peakHeapBytes() / 1048576.0,
+            "heap in use: at most %.0f MiB after an input (garbage included), %.0f MiB after a"
+                + " full GC at the end; -Xmx %.0f MiB%n",
+            r.maxHeapInUseBytes() / 1048576.0,
             r.heapAfterGcBytes() / 1048576.0,
             r.maxHeapBytes() / 1048576.0));
     if (r.slowestInput() != null) {

@@ -5,8 +5,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +62,7 @@ final class FuzzRunner {
       Timing slowestCpu,
       int callsOverOneSecond,
       int callsOverOneCpuSecond,
-      long peakHeapBytes,
+      long maxHeapInUseBytes,
       long heapAfterGcBytes,
       long maxHeapBytes) {}
 
@@ -88,7 +86,6 @@ final class FuzzRunner {
   }
 
   Result run(List<Seeds.Seed> seeds, Config config) {
-    resetPeaks();
     long start = System.nanoTime();
     Stats stats = new Stats();
     Mutator mutator = new Mutator(seeds);
@@ -158,6 +155,7 @@ final class FuzzRunner {
         return false;
       }
     }
+    stats.maxHeap = Math.max(stats.maxHeap, heapInUse());
     if (stats.slowestInput == null || inputNanos > stats.slowestInput.nanos()) {
       stats.slowestInput =
           new Timing(input, "all targets", recipe, bytes.length, inputNanos, inputCpu);
@@ -240,28 +238,14 @@ final class FuzzRunner {
     }
   }
 
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
-      }
-    }
-  }
-
   /** What is still reachable at the end: a leak across inputs would show here. */
   private static long heapAfterGc() {
     System.gc();
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    return heapInUse();
   }
 
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
+  private static long heapInUse() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static final class Stats {
@@ -272,6 +256,7 @@ final class FuzzRunner {
     int overOneCpuSecond;
     Timing slowestInput;
     Timing slowestCpu;
+    long maxHeap;
     final List<Failure> failures = new ArrayList<>();
     final Map<String, Timing> slowest = new LinkedHashMap<>();
     final Map<String, Long> total = new LinkedHashMap<>();
@@ -303,7 +288,7 @@ final class FuzzRunner {
           slowestCpu,
           overOneSecond,
           overOneCpuSecond,
-          peakHeap(),
+          maxHeap,
           heapAfterGc(),
           Runtime.getRuntime().maxMemory());
     }
