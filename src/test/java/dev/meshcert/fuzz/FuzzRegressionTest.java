@@ -10,6 +10,7 @@ import dev.meshcert.core.read.Pkcs12Reader;
 import dev.meshcert.core.read.Source;
 import dev.meshcert.mesh.MeshReaders;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,6 +124,27 @@ class FuzzRegressionTest {
     }
     assertEquals(
         0, records.size(), records.isEmpty() ? "" : "first: " + records.get(0).getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "yaml-secret-300k-one-line-value.yaml",
+        "yaml-config-dump-300k-one-line-inline-bytes.yaml"
+      })
+  void longOneLineYamlValueIsReadInBoundedMemory(String file) throws IOException {
+    byte[] content = bytes(file);
+    InputReader reader = new InputReader(MeshReaders.all());
+    reader.read(file, content, Targets.passwords());
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    Source s = reader.read(file, content, Targets.passwords());
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertEquals(166, s.certificates().size(), s.summary());
+    assertTrue(
+        allocated < 64L * content.length,
+        allocated / 1_000_000 + " MB allocated for " + content.length / 1000 + " kB");
   }
 
   private static byte[] bytes(String file) throws IOException {
