@@ -32,6 +32,8 @@ final class Asn1Mutations {
     {},
     {0, 0, 0, 1},
     {0x01, 0, 0},
+    {0x0f, 0x42, 0x40},
+    {0x0f, 0x42, 0x3f},
   };
 
   private static final String[] TIMES = {

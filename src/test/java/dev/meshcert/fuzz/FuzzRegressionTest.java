@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.meshcert.core.read.InputFormat;
 import dev.meshcert.core.read.InputReader;
 import dev.meshcert.core.read.JksReader;
+import dev.meshcert.core.read.Pkcs12Reader;
 import dev.meshcert.core.read.Source;
 import dev.meshcert.mesh.MeshReaders;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +79,24 @@ class FuzzRegressionTest {
   }
 
   @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"p12-mac-1m-iterations.p12", "p12-no-mac-encrypted-part-300-copies.p12"})
+  void pkcs12KeyDerivationsStopAtTheBudgetOfTheFile(String file) throws IOException {
+    Source s = new Pkcs12Reader().read("fuzz", bytes(file), Targets.passwords());
+    assertTrue(
+        s.problems().stream()
+            .anyMatch(p -> p.message().contains("would take more than 1000000 iterations in all")),
+        s.problems().toString());
+  }
+
+  @Test
+  void pkcs12PartsWithinTheBudgetAreStillRead() throws IOException {
+    Source s =
+        new Pkcs12Reader()
+            .read("fuzz", bytes("p12-no-mac-encrypted-part-300-copies.p12"), Targets.passwords());
+    assertTrue(s.certificates().size() >= 100, s.summary());
+  }
+
+  @ParameterizedTest(name = "{0}")
   @ValueSource(
       strings = {"yaml-duplicate-keys-secret.yaml", "yaml-duplicate-keys-config-dump.yaml"})
   void duplicateYamlKeysAreNotLoggedOneByOne(String file) throws IOException {
@@ -104,6 +124,27 @@ class FuzzRegressionTest {
     }
     assertEquals(
         0, records.size(), records.isEmpty() ? "" : "first: " + records.get(0).getMessage());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "yaml-secret-300k-one-line-value.yaml",
+        "yaml-config-dump-300k-one-line-inline-bytes.yaml"
+      })
+  void longOneLineYamlValueIsReadInBoundedMemory(String file) throws IOException {
+    byte[] content = bytes(file);
+    InputReader reader = new InputReader(MeshReaders.all());
+    reader.read(file, content, Targets.passwords());
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+    long before = threads.getCurrentThreadAllocatedBytes();
+    Source s = reader.read(file, content, Targets.passwords());
+    long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+    assertEquals(166, s.certificates().size(), s.summary());
+    assertTrue(
+        allocated < 64L * content.length,
+        allocated / 1_000_000 + " MB allocated for " + content.length / 1000 + " kB");
   }
 
   private static byte[] bytes(String file) throws IOException {

@@ -28,13 +28,26 @@ final class FuzzReport {
             cut ? ", stopped by the time budget or failures" : "",
             r.bytes() / 1048576.0,
             r.elapsed().toMillis() / 1000.0));
-    b.append(f("%d calls over 1 s%n", r.callsOverOneSecond()));
     b.append(
         f(
-            "peak heap %.0f MiB of %.0f MiB (-Xmx)%n",
-            r.peakHeapBytes() / 1048576.0, r.maxHeapBytes() / 1048576.0));
+            "%d calls over 1 s of wall-clock time, %d over 1 s of CPU time%n",
+            r.callsOverOneSecond(), r.callsOverOneCpuSecond()));
+    b.append(
+        f(
+            "heap in use: at most %.0f MiB after an input (garbage included), %.0f MiB after a"
+                + " full GC at the end; -Xmx %.0f MiB%n",
+            r.maxHeapInUseBytes() / 1048576.0,
+            r.heapAfterGcBytes() / 1048576.0,
+            r.maxHeapBytes() / 1048576.0));
     if (r.slowestInput() != null) {
       b.append("slowest input (all targets): ").append(line(r.slowestInput())).append('\n');
+    }
+    if (r.slowestCpu() != null) {
+      b.append("most CPU in one call: ")
+          .append(r.slowestCpu().target())
+          .append(", ")
+          .append(line(r.slowestCpu()))
+          .append('\n');
     }
     b.append("slowest call per target (time in all calls):\n");
     r.slowestPerTarget().values().stream()
@@ -65,7 +78,9 @@ final class FuzzReport {
   }
 
   private static String line(FuzzRunner.Timing t) {
-    return f("%.1f ms, %s (%d bytes): %s", t.nanos() / 1e6, t.input(), t.size(), t.recipe());
+    return f(
+        "%.1f ms (CPU %.1f ms), %s (%d bytes): %s",
+        t.nanos() / 1e6, t.cpuNanos() / 1e6, t.input(), t.size(), t.recipe());
   }
 
   private static String f(String format, Object... args) {

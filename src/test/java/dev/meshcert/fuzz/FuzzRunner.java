@@ -5,8 +5,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -23,9 +22,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Runs the seeds as they are, then {@code iterations} mutants, through every target. Each call runs
- * on a worker thread and is timed with {@link System#nanoTime}; a call over the timeout is a
- * failure (and ends the run: the stuck thread is abandoned). Failing inputs are saved with their
- * recipe and stack trace.
+ * on a worker thread and is timed with {@link System#nanoTime} and the thread's CPU time; a call
+ * over the timeout is a failure (and ends the run: the stuck thread is abandoned). Failing inputs
+ * are saved with their recipe and stack trace.
  */
 final class FuzzRunner {
 
@@ -33,7 +32,8 @@ final class FuzzRunner {
    * @param seed the master seed; input {@code i} is made from {@code mix(seed, i)}
    * @param iterations how many mutants
    * @param only when at least 0, run just this mutant (replaying a failure)
-   * @param timeout a call taking longer fails the run
+   * @param timeout a call using more CPU time than this (or twelve times as long on the wall clock)
+   *     fails the run
    * @param budget the run stops starting new mutants after this long; zero for no limit
    * @param failureDir where failing inputs are written
    */
@@ -43,8 +43,11 @@ final class FuzzRunner {
   /** A broken property: which input, which target, what happened. */
   record Failure(String input, String target, String recipe, String error, Path saved) {}
 
-  /** How long one target took on one input. */
-  record Timing(String input, String target, String recipe, int size, long nanos) {}
+  /**
+   * How long one target took on one input: wall-clock time, and CPU time of the worker thread
+   * (which a loaded machine does not inflate; garbage collection on other threads is not in it).
+   */
+  record Timing(String input, String target, String recipe, int size, long nanos, long cpuNanos) {}
 
   /** Everything a run measured. */
   record Result(
@@ -56,16 +59,26 @@ final class FuzzRunner {
       Map<String, Timing> slowestPerTarget,
       Map<String, Long> totalNanosPerTarget,
       Timing slowestInput,
+      Timing slowestCpu,
       int callsOverOneSecond,
-      long peakHeapBytes,
+      int callsOverOneCpuSecond,
+      long maxHeapInUseBytes,
+      long heapAfterGcBytes,
       long maxHeapBytes) {}
 
   private static final int MAX_FAILURES = 25;
+
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   /** A replayed input runs this many times before it is timed: the first calls load classes. */
   private static final int REPLAY_WARMUPS = 3;
 
   private final List<Targets.Target> targets;
+
+  /** A call is also stopped after this many times the timeout of wall-clock time (a hang). */
+  private static final int WALL_FACTOR = 12;
+
+  private volatile Thread workerThread;
   private ExecutorService worker = newWorker();
 
   FuzzRunner(List<Targets.Target> targets) {
@@ -73,7 +86,6 @@ final class FuzzRunner {
   }
 
   Result run(List<Seeds.Seed> seeds, Config config) {
-    resetPeaks();
     long start = System.nanoTime();
     Stats stats = new Stats();
     Mutator mutator = new Mutator(seeds);
@@ -114,25 +126,28 @@ final class FuzzRunner {
     stats.inputs++;
     stats.bytes += bytes.length;
     long inputNanos = 0;
+    long inputCpu = 0;
     for (Targets.Target t : targets) {
-      Future<Long> f =
+      Future<long[]> f =
           worker.submit(
               () -> {
+                long c0 = THREADS.getCurrentThreadCpuTime();
                 long t0 = System.nanoTime();
                 t.run(bytes);
-                return System.nanoTime() - t0;
+                return new long[] {System.nanoTime() - t0, THREADS.getCurrentThreadCpuTime() - c0};
               });
       try {
-        long nanos = f.get(config.timeout().toMillis(), TimeUnit.MILLISECONDS);
-        inputNanos += nanos;
-        stats.time(new Timing(input, t.name(), recipe, bytes.length, nanos));
+        long[] nanos = await(f, config.timeout());
+        inputNanos += nanos[0];
+        inputCpu += nanos[1];
+        stats.time(new Timing(input, t.name(), recipe, bytes.length, nanos[0], nanos[1]));
       } catch (ExecutionException e) {
         stats.failures.add(fail(input, t.name(), recipe, bytes, e.getCause(), config));
       } catch (TimeoutException e) {
         f.cancel(true);
         worker.shutdownNow();
         worker = newWorker();
-        String msg = "took more than " + config.timeout().toMillis() + " ms (thread abandoned)";
+        String msg = e.getMessage() + " (thread abandoned)";
         stats.failures.add(fail(input, t.name(), recipe, bytes, new AssertionError(msg), config));
         return false;
       } catch (InterruptedException e) {
@@ -140,8 +155,10 @@ final class FuzzRunner {
         return false;
       }
     }
+    stats.maxHeap = Math.max(stats.maxHeap, heapInUse());
     if (stats.slowestInput == null || inputNanos > stats.slowestInput.nanos()) {
-      stats.slowestInput = new Timing(input, "all targets", recipe, bytes.length, inputNanos);
+      stats.slowestInput =
+          new Timing(input, "all targets", recipe, bytes.length, inputNanos, inputCpu);
     }
     return stats.failures.size() < MAX_FAILURES;
   }
@@ -182,31 +199,53 @@ final class FuzzRunner {
     return z ^ (z >>> 31);
   }
 
-  private static ExecutorService newWorker() {
+  private ExecutorService newWorker() {
     return Executors.newSingleThreadExecutor(
         r -> {
           Thread t = new Thread(null, r, "fuzz-worker", 0);
           t.setDaemon(true);
+          workerThread = t;
           return t;
         });
   }
 
-  private static void resetPeaks() {
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP) {
-        pool.resetPeakUsage();
+  /**
+   * Waits for a call. It fails when the worker thread has used more than {@code timeout} of CPU
+   * time on it, so that a machine shared with other builds does not turn slow into failed; or when
+   * it has run {@link #WALL_FACTOR} times that long on the wall clock, for calls that block.
+   */
+  private long[] await(Future<long[]> f, Duration timeout)
+      throws ExecutionException, InterruptedException, TimeoutException {
+    long start = System.nanoTime();
+    long cpuStart = -1;
+    while (true) {
+      try {
+        return f.get(20, TimeUnit.MILLISECONDS);
+      } catch (TimeoutException e) {
+        Thread t = workerThread;
+        long cpu = t == null ? 0 : THREADS.getThreadCpuTime(t.getId());
+        if (cpuStart < 0) {
+          cpuStart = cpu;
+        }
+        if (cpu - cpuStart > timeout.toNanos()) {
+          throw new TimeoutException("used more than " + timeout.toMillis() + " ms of CPU time");
+        }
+        if (System.nanoTime() - start > timeout.toNanos() * WALL_FACTOR) {
+          throw new TimeoutException(
+              "ran for more than " + timeout.toMillis() * WALL_FACTOR + " ms");
+        }
       }
     }
   }
 
-  private static long peakHeap() {
-    long sum = 0;
-    for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-      if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-        sum += pool.getPeakUsage().getUsed();
-      }
-    }
-    return sum;
+  /** What is still reachable at the end: a leak across inputs would show here. */
+  private static long heapAfterGc() {
+    System.gc();
+    return heapInUse();
+  }
+
+  private static long heapInUse() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
   }
 
   private static final class Stats {
@@ -214,7 +253,10 @@ final class FuzzRunner {
     int mutants;
     long bytes;
     int overOneSecond;
+    int overOneCpuSecond;
     Timing slowestInput;
+    Timing slowestCpu;
+    long maxHeap;
     final List<Failure> failures = new ArrayList<>();
     final Map<String, Timing> slowest = new LinkedHashMap<>();
     final Map<String, Long> total = new LinkedHashMap<>();
@@ -222,6 +264,12 @@ final class FuzzRunner {
     void time(Timing t) {
       if (t.nanos() > 1_000_000_000L) {
         overOneSecond++;
+      }
+      if (t.cpuNanos() > 1_000_000_000L) {
+        overOneCpuSecond++;
+      }
+      if (slowestCpu == null || t.cpuNanos() > slowestCpu.cpuNanos()) {
+        slowestCpu = t;
       }
       slowest.merge(t.target(), t, (a, b) -> b.nanos() > a.nanos() ? b : a);
       total.merge(t.target(), t.nanos(), Long::sum);
@@ -237,8 +285,11 @@ final class FuzzRunner {
           Map.copyOf(slowest),
           Map.copyOf(total),
           slowestInput,
+          slowestCpu,
           overOneSecond,
-          peakHeap(),
+          overOneCpuSecond,
+          maxHeap,
+          heapAfterGc(),
           Runtime.getRuntime().maxMemory());
     }
   }

@@ -38,7 +38,8 @@ import org.bouncycastle.operator.bc.BcDefaultDigestProvider;
  * PKCS#12 PBE ciphers, RC2-40 included, and PBES2 with PBKDF2 and AES or 3DES), done with Bouncy
  * Castle's lightweight API on raw password bytes: the absent password (no bytes) and the empty one
  * (two zero bytes) are different keys, and both occur in real files. Iteration counts are capped so
- * that a hostile file cannot make reading hang.
+ * that a hostile file cannot make reading hang, each derivation on its own and all of one file
+ * together ({@link KdfBudget}).
  */
 final class Pkcs12Crypto {
 
@@ -88,7 +89,8 @@ final class Pkcs12Crypto {
   private Pkcs12Crypto() {}
 
   /** Whether the MAC over {@code content} verifies with this password. */
-  static boolean macValid(MacData mac, byte[] content, Password password) throws IOException {
+  static boolean macValid(MacData mac, byte[] content, Password password, KdfBudget budget)
+      throws IOException {
     AlgorithmIdentifier alg = mac.getMac().getAlgorithmId();
     Digest digest;
     Digest hmacDigest;
@@ -98,7 +100,7 @@ final class Pkcs12Crypto {
     } catch (org.bouncycastle.operator.OperatorCreationException | RuntimeException e) {
       throw new IOException("unsupported MAC digest " + alg.getAlgorithm().getId());
     }
-    int iterations = iterations(mac.getIterationCount().intValueExact());
+    int iterations = iterations(mac.getIterationCount().intValueExact(), 1, budget);
     PKCS12ParametersGenerator gen = new PKCS12ParametersGenerator(digest);
     gen.init(password.bmp(), mac.getSalt(), iterations);
     CipherParameters key = gen.generateDerivedMacParameters(digest.getDigestSize() * 8);
@@ -116,7 +118,7 @@ final class Pkcs12Crypto {
    * @throws IOException for an unsupported algorithm, or "wrong password" when the padding does not
    *     check
    */
-  static byte[] decrypt(AlgorithmIdentifier alg, byte[] data, Password password)
+  static byte[] decrypt(AlgorithmIdentifier alg, byte[] data, Password password, KdfBudget budget)
       throws IOException {
     ASN1ObjectIdentifier oid = alg.getAlgorithm();
     try {
@@ -124,7 +126,12 @@ final class Pkcs12Crypto {
       if (pbe != null) {
         PKCS12PBEParams p = PKCS12PBEParams.getInstance(alg.getParameters());
         PKCS12ParametersGenerator gen = new PKCS12ParametersGenerator(DigestFactory.createSHA1());
-        gen.init(password.bmp(), p.getIV(), iterations(p.getIterations().intValueExact()));
+        // SHA-1 blocks of key, and one more for the IV of the CBC ciphers
+        int blocks = (pbe.keyBits() + 159) / 160 + (pbe.rc4() ? 0 : 1);
+        gen.init(
+            password.bmp(),
+            p.getIV(),
+            iterations(p.getIterations().intValueExact(), blocks, budget));
         if (pbe.rc4()) {
           RC4Engine rc4 = new RC4Engine();
           rc4.init(false, gen.generateDerivedParameters(pbe.keyBits()));
@@ -136,7 +143,7 @@ final class Pkcs12Crypto {
         return cbc(engine, gen.generateDerivedParameters(pbe.keyBits(), 64), data);
       }
       if (oid.equals(PKCSObjectIdentifiers.id_PBES2)) {
-        return pbes2(PBES2Parameters.getInstance(alg.getParameters()), data, password);
+        return pbes2(PBES2Parameters.getInstance(alg.getParameters()), data, password, budget);
       }
     } catch (IllegalArgumentException | ArithmeticException | IllegalStateException e) {
       throw new IOException("bad encryption parameters: " + Der.message(e), e);
@@ -144,7 +151,7 @@ final class Pkcs12Crypto {
     throw new IOException("unsupported encryption " + oid.getId());
   }
 
-  private static byte[] pbes2(PBES2Parameters p, byte[] data, Password password)
+  private static byte[] pbes2(PBES2Parameters p, byte[] data, Password password, KdfBudget budget)
       throws IOException {
     if (!p.getKeyDerivationFunc().getAlgorithm().equals(PKCSObjectIdentifiers.id_PBKDF2)) {
       throw new IOException(
@@ -175,7 +182,10 @@ final class Pkcs12Crypto {
     gen.init(
         PKCS5S2ParametersGenerator.PKCS5PasswordToUTF8Bytes(password.chars()),
         kdf.getSalt(),
-        iterations(kdf.getIterationCount().intValueExact()));
+        iterations(
+            kdf.getIterationCount().intValueExact(),
+            (keyBytes + prf.getDigestSize() - 1) / prf.getDigestSize(),
+            budget));
     KeyParameter key = (KeyParameter) gen.generateDerivedParameters(keyBytes * 8);
     byte[] iv = ASN1OctetString.getInstance(scheme.getParameters()).getOctets();
     return cbc(engine, new ParametersWithIV(key, iv), data);
@@ -211,11 +221,13 @@ final class Pkcs12Crypto {
     }
   }
 
-  private static int iterations(int n) throws IOException {
+  /** Checks {@code n} and takes {@code n} for each of {@code blocks} derived blocks. */
+  private static int iterations(int n, int blocks, KdfBudget budget) throws IOException {
     if (n < 1 || n > MAX_ITERATIONS) {
       throw new IOException(
           "iteration count " + n + " outside 1 to " + MAX_ITERATIONS + ": not tried");
     }
+    budget.spend((long) n * blocks);
     return n;
   }
 }

@@ -50,7 +50,7 @@ public final class Pkcs12Reader implements FormatReader {
     Findings found = new Findings();
     List<Password> used = new ArrayList<>();
     try {
-      read(name, content, passwords, found, used);
+      read(name, content, passwords, found, used, new KdfBudget());
     } catch (IOException | RuntimeException e) {
       found.problem("", "not a readable PKCS#12 file: " + Der.message(e));
     } finally {
@@ -60,7 +60,12 @@ public final class Pkcs12Reader implements FormatReader {
   }
 
   private void read(
-      String name, byte[] content, PasswordProvider passwords, Findings found, List<Password> used)
+      String name,
+      byte[] content,
+      PasswordProvider passwords,
+      Findings found,
+      List<Password> used,
+      KdfBudget budget)
       throws IOException {
     Pfx pfx = Pfx.getInstance(Der.parse(content));
     ContentInfo auth = pfx.getAuthSafe();
@@ -72,12 +77,13 @@ public final class Pkcs12Reader implements FormatReader {
     Pkcs12Bags.Decryptor decryptor;
     MacData mac = pfx.getMacData();
     if (mac != null) {
-      Optional<Password> pw = passwordByMac(name, mac, authBytes, passwords, found, used);
+      Optional<Password> pw = passwordByMac(name, mac, authBytes, passwords, found, used, budget);
       decryptor =
-          pw.<Pkcs12Bags.Decryptor>map(p -> (alg, data) -> Pkcs12Crypto.decrypt(alg, data, p))
+          pw.<Pkcs12Bags.Decryptor>map(
+                  p -> (alg, data) -> Pkcs12Crypto.decrypt(alg, data, p, budget))
               .orElse(null);
     } else {
-      decryptor = new TryingDecryptor(name, passwords, used);
+      decryptor = new TryingDecryptor(name, passwords, used, budget);
     }
     Pkcs12Bags bags = new Pkcs12Bags(found, decryptor);
     ContentInfo[] parts = AuthenticatedSafe.getInstance(Der.parse(authBytes)).getContentInfo();
@@ -113,10 +119,11 @@ public final class Pkcs12Reader implements FormatReader {
       byte[] authBytes,
       PasswordProvider passwords,
       Findings found,
-      List<Password> used)
+      List<Password> used,
+      KdfBudget budget)
       throws IOException {
     for (Password p : List.of(Password.absent(), Password.empty())) {
-      if (Pkcs12Crypto.macValid(mac, authBytes, p)) {
+      if (Pkcs12Crypto.macValid(mac, authBytes, p, budget)) {
         return Optional.of(p);
       }
     }
@@ -134,7 +141,7 @@ public final class Pkcs12Reader implements FormatReader {
       Password p = Password.of(given.get());
       java.util.Arrays.fill(given.get(), '\0');
       used.add(p);
-      if (Pkcs12Crypto.macValid(mac, authBytes, p)) {
+      if (Pkcs12Crypto.macValid(mac, authBytes, p, budget)) {
         return Optional.of(p);
       }
     }
@@ -147,20 +154,23 @@ public final class Pkcs12Reader implements FormatReader {
     private final String name;
     private final PasswordProvider passwords;
     private final List<Password> used;
+    private final KdfBudget budget;
     private Password chosen;
     private boolean exhausted;
 
-    TryingDecryptor(String name, PasswordProvider passwords, List<Password> used) {
+    TryingDecryptor(
+        String name, PasswordProvider passwords, List<Password> used, KdfBudget budget) {
       this.name = name;
       this.passwords = passwords;
       this.used = used;
+      this.budget = budget;
     }
 
     @Override
     public byte[] decrypt(org.bouncycastle.asn1.x509.AlgorithmIdentifier alg, byte[] data)
         throws IOException {
       if (chosen != null) {
-        return Pkcs12Crypto.decrypt(alg, data, chosen);
+        return Pkcs12Crypto.decrypt(alg, data, chosen, budget);
       }
       if (exhausted) {
         throw new IOException("encrypted: not read without the right password");
@@ -192,7 +202,7 @@ public final class Pkcs12Reader implements FormatReader {
         org.bouncycastle.asn1.x509.AlgorithmIdentifier alg, byte[] data, Password p)
         throws IOException {
       try {
-        byte[] plain = Pkcs12Crypto.decrypt(alg, data, p);
+        byte[] plain = Pkcs12Crypto.decrypt(alg, data, p, budget);
         if (Der.isSingleObject(plain)) {
           chosen = p;
           return Optional.of(plain);

@@ -126,9 +126,10 @@ final class Structured {
     Yaml yaml = new Yaml(new SafeConstructor(options));
     List<Object> docs = new ArrayList<>();
     try {
-      for (Object doc : yaml.loadAll(text)) {
+      YamlLongTokens cut = YamlLongTokens.cut(text);
+      for (Object doc : yaml.loadAll(cut.text())) {
         if (doc != null) {
-          docs.add(doc);
+          docs.add(cut.restore(doc));
         }
       }
     } catch (RuntimeException | StackOverflowError e) {

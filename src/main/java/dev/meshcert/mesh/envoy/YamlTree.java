@@ -5,6 +5,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.meshcert.core.read.YamlLongTokens;
 import java.io.StringReader;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -45,23 +46,24 @@ final class YamlTree {
     options.setWarnOnDuplicateKeys(false);
     Yaml yaml = new Yaml(new SafeConstructor(options));
     Node root;
+    YamlLongTokens cut = YamlLongTokens.cut(text);
     try {
-      root = yaml.compose(new StringReader(text));
+      root = yaml.compose(new StringReader(cut.text()));
     } catch (RuntimeException e) {
       throw new YamlException(e.getMessage(), e);
     }
     if (root == null) {
       throw new YamlException("no YAML document", null);
     }
-    return convert(root, 0);
+    return convert(root, 0, cut);
   }
 
-  private static JsonElement convert(Node node, int depth) {
+  private static JsonElement convert(Node node, int depth, YamlLongTokens cut) {
     if (depth > MAX_DEPTH) {
       throw new YamlException("nested more than " + MAX_DEPTH + " levels (or an alias loop)", null);
     }
     if (node instanceof ScalarNode scalar) {
-      String value = scalar.getValue();
+      String value = cut.restore(scalar.getValue());
       boolean plain = scalar.isPlain();
       return plain && Resolver.NULL.matcher(value).matches()
           ? JsonNull.INSTANCE
@@ -70,15 +72,15 @@ final class YamlTree {
     if (node instanceof SequenceNode sequence) {
       JsonArray array = new JsonArray();
       for (Node item : sequence.getValue()) {
-        array.add(convert(item, depth + 1));
+        array.add(convert(item, depth + 1, cut));
       }
       return array;
     }
     JsonObject object = new JsonObject();
     for (NodeTuple tuple : ((MappingNode) node).getValue()) {
       Node key = tuple.getKeyNode();
-      String name = key instanceof ScalarNode s ? s.getValue() : key.toString();
-      object.add(name, convert(tuple.getValueNode(), depth + 1));
+      String name = key instanceof ScalarNode s ? cut.restore(s.getValue()) : key.toString();
+      object.add(name, convert(tuple.getValueNode(), depth + 1, cut));
     }
     return object;
   }
