@@ -2,6 +2,7 @@ package dev.meshcert.core.finding;
 
 import dev.meshcert.core.cert.CertificateFacts;
 import dev.meshcert.core.chain.Chain;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,9 +32,11 @@ public final class LintEngine {
     Map<String, CertificateRole> asSigner = new HashMap<>();
     Map<String, CertificateRole> asLowest = new HashMap<>();
     Map<String, Optional<MeshProfile>> profiles = new HashMap<>();
+    List<List<Finding>> byChain = new ArrayList<>(chains.size());
     for (Chain chain : chains) {
       List<CertificateRole> chainRoles = ChainLints.roles(chain, ctx);
       Optional<MeshProfile> profile = ChainLints.profile(chain, ctx);
+      byChain.add(ChainLints.lint(chain, chainRoles, profile));
       for (int i = 0; i < chainRoles.size(); i++) {
         String sha = chain.certificates().get(i).sha256();
         profiles.putIfAbsent(sha, profile);
@@ -54,7 +57,6 @@ public final class LintEngine {
               cert.sha256(), ctx.profile().or(() -> MeshProfiles.detect(List.of(cert))));
       byCertificate.put(cert.sha256(), CertificateLints.lint(cert, role, profile, ctx));
     }
-    List<List<Finding>> byChain = chains.stream().map(c -> ChainLints.lint(c, ctx)).toList();
     return new LintReport(byCertificate, byChain);
   }
 }
