@@ -29,9 +29,10 @@ public final class LintEngine {
    */
   public static LintReport lint(
       List<CertificateFacts> certificates, List<Chain> chains, LintContext ctx) {
-    Map<String, CertificateRole> asSigner = new HashMap<>();
-    Map<String, CertificateRole> asLowest = new HashMap<>();
-    Map<String, Optional<MeshProfile>> profiles = new HashMap<>();
+    int size = Math.max(16, certificates.size() * 2);
+    Map<String, CertificateRole> asSigner = new HashMap<>(size);
+    Map<String, CertificateRole> asLowest = new HashMap<>(size);
+    Map<String, Optional<MeshProfile>> profiles = new HashMap<>(size);
     List<List<Finding>> byChain = new ArrayList<>(chains.size());
     for (Chain chain : chains) {
       List<CertificateRole> chainRoles = ChainLints.roles(chain, ctx);
@@ -43,7 +44,7 @@ public final class LintEngine {
         (i > 0 ? asSigner : asLowest).putIfAbsent(sha, chainRoles.get(i));
       }
     }
-    Map<String, List<Finding>> byCertificate = new LinkedHashMap<>();
+    Map<String, List<Finding>> byCertificate = new LinkedHashMap<>(size);
     for (CertificateFacts cert : certificates) {
       if (byCertificate.containsKey(cert.sha256())) {
         continue;
