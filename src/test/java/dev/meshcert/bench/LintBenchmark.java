@@ -10,9 +10,13 @@ import dev.meshcert.core.finding.LintContext;
 import dev.meshcert.core.finding.LintEngine;
 import dev.meshcert.core.finding.LintReport;
 import dev.meshcert.testpki.TestPki;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -43,6 +47,10 @@ import org.openjdk.jmh.infra.Blackhole;
  *       are compared with.
  * </ul>
  *
+ * <p>Generating takes a while on a loaded machine, so the set is written to {@code
+ * target/bench/lint-10000.pem} by the first fork and read back by the others (delete it to
+ * regenerate).
+ *
  * <p>Run: {@code ./mvnw -B -o -q test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt}
  * then {@code java -cp target/test-classes:target/classes:$(cat cp.txt) org.openjdk.jmh.Main
  * LintBenchmark}.
@@ -63,8 +71,21 @@ public class LintBenchmark {
   private LintContext context;
 
   @Setup
-  public void generate() {
-    certificates = certificates(COUNT);
+  public void generate() throws Exception {
+    Path cached = Path.of("target/bench/lint-" + COUNT + ".pem");
+    if (Files.exists(cached)) {
+      certificates = ChainBenchmark.decode(Files.readString(cached, StandardCharsets.US_ASCII));
+    } else {
+      certificates = certificates(COUNT);
+      Files.createDirectories(cached.getParent());
+      StringBuilder pem = new StringBuilder();
+      for (CertificateFacts c : certificates) {
+        pem.append("-----BEGIN CERTIFICATE-----\n")
+            .append(Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(c.der()))
+            .append("\n-----END CERTIFICATE-----\n");
+      }
+      Files.writeString(cached, pem, StandardCharsets.US_ASCII);
+    }
     ders = certificates.stream().map(CertificateFacts::der).toList();
     chains = new ChainBuilder().build(certificates);
     context = LintContext.at(TestPki.NOW);
@@ -73,6 +94,8 @@ public class LintBenchmark {
   /** {@code count} certificates: 2 roots, 9 intermediates per root, the rest leaves. */
   static List<CertificateFacts> certificates(int count) {
     TestPki pki = new TestPki();
+    // Leaves share one key to keep generation quick; CAs keep their own, since a shared key would
+    // give every CA and leaf the same key identifier and turn issuer lookup quadratic.
     KeyPair shared = TestPki.keyPair("EC");
     List<CertificateFacts> out = new ArrayList<>();
     List<TestPki.Issued> cas = new ArrayList<>();
@@ -80,8 +103,7 @@ public class LintBenchmark {
       TestPki.Issued root = pki.root("O=cluster.local,OU=root" + r).issue();
       out.add(root.facts());
       for (int i = 0; i < 9; i++) {
-        TestPki.Issued ca =
-            pki.intermediate(root, "O=cluster.local,CN=ca" + r + "-" + i).keyPair(shared).issue();
+        TestPki.Issued ca = pki.intermediate(root, "O=cluster.local,CN=ca" + r + "-" + i).issue();
         cas.add(ca);
         out.add(ca.facts());
       }

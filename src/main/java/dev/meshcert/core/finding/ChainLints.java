@@ -22,8 +22,14 @@ public final class ChainLints {
    * @return findings; empty when nothing is wrong
    */
   public static List<Finding> lint(Chain chain, LintContext ctx) {
+    return lint(chain, roles(chain, ctx), profile(chain, ctx));
+  }
+
+  /** With roles and profile already worked out, as {@link LintEngine} has them. */
+  static List<Finding> lint(
+      Chain chain, List<CertificateRole> roles, Optional<MeshProfile> profile) {
     List<Finding> out = new ArrayList<>();
-    ChainRules.check(chain, roles(chain, ctx), profile(chain, ctx), out);
+    ChainRules.check(chain, roles, profile, out);
     return CertificateLints.sorted(out);
   }
 

@@ -51,6 +51,6 @@ public record LintContext(
 
   /** The hinted role of a certificate. */
   public Optional<CertificateRole> role(String sha256) {
-    return Optional.ofNullable(roles.get(sha256));
+    return roles.isEmpty() ? Optional.empty() : Optional.ofNullable(roles.get(sha256));
   }
 }

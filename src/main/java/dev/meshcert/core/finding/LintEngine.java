@@ -2,6 +2,7 @@ package dev.meshcert.core.finding;
 
 import dev.meshcert.core.cert.CertificateFacts;
 import dev.meshcert.core.chain.Chain;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,19 +29,22 @@ public final class LintEngine {
    */
   public static LintReport lint(
       List<CertificateFacts> certificates, List<Chain> chains, LintContext ctx) {
-    Map<String, CertificateRole> asSigner = new HashMap<>();
-    Map<String, CertificateRole> asLowest = new HashMap<>();
-    Map<String, Optional<MeshProfile>> profiles = new HashMap<>();
+    int size = Math.max(16, certificates.size() * 2);
+    Map<String, CertificateRole> asSigner = new HashMap<>(size);
+    Map<String, CertificateRole> asLowest = new HashMap<>(size);
+    Map<String, Optional<MeshProfile>> profiles = new HashMap<>(size);
+    List<List<Finding>> byChain = new ArrayList<>(chains.size());
     for (Chain chain : chains) {
       List<CertificateRole> chainRoles = ChainLints.roles(chain, ctx);
       Optional<MeshProfile> profile = ChainLints.profile(chain, ctx);
+      byChain.add(ChainLints.lint(chain, chainRoles, profile));
       for (int i = 0; i < chainRoles.size(); i++) {
         String sha = chain.certificates().get(i).sha256();
         profiles.putIfAbsent(sha, profile);
         (i > 0 ? asSigner : asLowest).putIfAbsent(sha, chainRoles.get(i));
       }
     }
-    Map<String, List<Finding>> byCertificate = new LinkedHashMap<>();
+    Map<String, List<Finding>> byCertificate = new LinkedHashMap<>(size);
     for (CertificateFacts cert : certificates) {
       if (byCertificate.containsKey(cert.sha256())) {
         continue;
@@ -54,7 +58,6 @@ public final class LintEngine {
               cert.sha256(), ctx.profile().or(() -> MeshProfiles.detect(List.of(cert))));
       byCertificate.put(cert.sha256(), CertificateLints.lint(cert, role, profile, ctx));
     }
-    List<List<Finding>> byChain = chains.stream().map(c -> ChainLints.lint(c, ctx)).toList();
     return new LintReport(byCertificate, byChain);
   }
 }
