@@ -1,6 +1,5 @@
 package dev.meshcert.app;
 
-import dev.meshcert.ui.shell.MeshCertApplication;
 import javafx.application.Application;
 
 /** Starts the JavaFX application; kept apart so the CLI path never loads JavaFX classes. */

@@ -1,0 +1,487 @@
+package dev.meshcert.ui.inspect;
+
+import dev.meshcert.core.analysis.Analysis;
+import dev.meshcert.core.analysis.CertificateReport;
+import dev.meshcert.core.analysis.InspectionInput;
+import dev.meshcert.core.expiry.ExpiryState;
+import dev.meshcert.core.read.PasswordProvider;
+import dev.meshcert.core.read.Source;
+import dev.meshcert.ui.common.ClipboardService;
+import dev.meshcert.ui.common.DialogService;
+import dev.meshcert.ui.common.Messages;
+import dev.meshcert.ui.common.TaskHandle;
+import dev.meshcert.ui.common.TaskRunner;
+import dev.meshcert.ui.common.TaskSpec;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Inspect screen's state and commands: the inputs loaded, the tree built from their analysis,
+ * the filter, the selection and its details. Everything loaded is inspected together, so chains
+ * span files; each change re-inspects in the background and results of superseded runs are dropped.
+ * Use on the FX thread.
+ */
+public final class InspectViewModel {
+
+  private static final Logger LOG = LoggerFactory.getLogger(InspectViewModel.class);
+
+  private final InspectionService inspection;
+  private final InputLoader loader;
+  private final TaskRunner runner;
+  private final DialogService dialogs;
+  private final ClipboardService clipboard;
+  private final Messages messages;
+  private final TreeBuilder treeBuilder;
+  private final DetailsBuilder detailsBuilder;
+  private final CertificateTextRenderer textRenderer;
+
+  private final Map<String, InspectionInput> inputs = new LinkedHashMap<>();
+  private final Map<String, Source> failures = new LinkedHashMap<>();
+  private final List<String> order = new ArrayList<>();
+  private final Map<String, char[]> passwords = new ConcurrentHashMap<>();
+  private final Set<String> passwordDeclined = ConcurrentHashMap.newKeySet();
+  private final Set<TaskHandle> loads = new HashSet<>();
+  private Analysis analysis =
+      new Analysis(Instant.EPOCH, List.of(), List.of(), List.of(), List.of());
+  private List<InspectNode> fullTree = List.of();
+  private long generation;
+  private TaskHandle inspecting = TaskHandle.done();
+  private String busyMessage = "";
+
+  private final ReadOnlyObjectWrapper<List<InspectNode>> tree =
+      new ReadOnlyObjectWrapper<>(List.of());
+  private final StringProperty filterText = new SimpleStringProperty("");
+  private final ObjectProperty<InspectNode> selected = new SimpleObjectProperty<>();
+  private final ReadOnlyObjectWrapper<Details> details = new ReadOnlyObjectWrapper<>(Details.NONE);
+  private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+  private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(0);
+  private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+  private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(true);
+
+  public InspectViewModel(
+      InspectionService inspection,
+      InputLoader loader,
+      TaskRunner runner,
+      DialogService dialogs,
+      ClipboardService clipboard,
+      CertificateTextRenderer textRenderer,
+      Messages messages) {
+    this.inspection = inspection;
+    this.loader = loader;
+    this.runner = runner;
+    this.dialogs = dialogs;
+    this.clipboard = clipboard;
+    this.textRenderer = textRenderer;
+    this.messages = messages;
+    this.treeBuilder = new TreeBuilder(messages);
+    this.detailsBuilder = new DetailsBuilder(messages, textRenderer);
+    filterText.addListener((o, a, b) -> applyFilter());
+    selected.addListener((o, a, b) -> showDetails());
+    updateStatus();
+  }
+
+  /** The tree after filtering: one root per source, in the order added. */
+  public ReadOnlyObjectProperty<List<InspectNode>> treeProperty() {
+    return tree.getReadOnlyProperty();
+  }
+
+  /** The filter text; empty shows everything. */
+  public StringProperty filterTextProperty() {
+    return filterText;
+  }
+
+  /** The selected node, or null; the view sets it. */
+  public ObjectProperty<InspectNode> selectedProperty() {
+    return selected;
+  }
+
+  /** What the details pane shows. */
+  public ReadOnlyObjectProperty<Details> detailsProperty() {
+    return details.getReadOnlyProperty();
+  }
+
+  /** The status line. */
+  public ReadOnlyStringProperty statusProperty() {
+    return status.getReadOnlyProperty();
+  }
+
+  /** 0 when idle, -1 while busy for an unknown time, else the share done. */
+  public ReadOnlyDoubleProperty progressProperty() {
+    return progress.getReadOnlyProperty();
+  }
+
+  /** Whether files are being read or inspected. */
+  public ReadOnlyBooleanProperty busyProperty() {
+    return busy.getReadOnlyProperty();
+  }
+
+  /** Whether no source is loaded. */
+  public ReadOnlyBooleanProperty emptyProperty() {
+    return empty.getReadOnlyProperty();
+  }
+
+  /** The current analysis (empty before anything was inspected). */
+  public Analysis analysis() {
+    return analysis;
+  }
+
+  /** Names of the loaded sources, in order. */
+  public List<String> sourceNames() {
+    return List.copyOf(order);
+  }
+
+  // ---- commands: adding and removing sources ----
+
+  /** Reads files and folders in the background, then inspects everything loaded. */
+  public void addPaths(List<Path> paths) {
+    if (paths.isEmpty()) {
+      return;
+    }
+    paths.forEach(p -> passwordDeclined.remove(p.toAbsolutePath().normalize().toString()));
+    TaskHandle[] handle = new TaskHandle[1];
+    handle[0] =
+        runner.run(
+            TaskSpec.of(
+                    messages.get("status.reading.files", paths.size()), p -> loader.load(paths, p))
+                .onProgress(this::showProgress)
+                .onSuccess(
+                    result -> {
+                      loads.remove(handle[0]);
+                      take(result);
+                    })
+                .onFailure(
+                    e -> {
+                      loads.remove(handle[0]);
+                      updateBusy();
+                      LOG.warn("reading {} failed", paths, e);
+                      dialogs.showProblem(Problems.readFailed(messages, e));
+                    }));
+    if (!handle[0].isDone()) {
+      loads.add(handle[0]);
+    }
+    updateBusy();
+  }
+
+  /** Opens files chosen in a dialog. */
+  public void openFiles() {
+    addPaths(dialogs.chooseFiles());
+  }
+
+  /** Opens a folder chosen in a dialog. */
+  public void openFolder() {
+    dialogs.chooseFolder().ifPresent(f -> addPaths(List.of(f)));
+  }
+
+  /**
+   * Adds text (pasted or dropped PEM) as a source.
+   *
+   * @param baseName the name to give it, made unique ("clipboard", "clipboard (2)")
+   */
+  public void addText(String baseName, String text) {
+    String name = uniqueName(baseName);
+    add(new InspectionInput(name, text.getBytes(StandardCharsets.UTF_8)));
+    reinspect();
+  }
+
+  /** Adds the clipboard: its files if it holds files, else its text. */
+  public void paste() {
+    List<Path> files = clipboard.files();
+    if (!files.isEmpty()) {
+      addPaths(files);
+      return;
+    }
+    Optional<String> text = clipboard.text().filter(t -> !t.isBlank());
+    if (text.isPresent()) {
+      addText(messages.get("source.clipboard"), text.get());
+    } else {
+      status.set(messages.get("status.clipboardEmpty"));
+    }
+  }
+
+  /** Removes a source and re-inspects the rest. */
+  public void removeSource(String name) {
+    if (!order.remove(name)) {
+      return;
+    }
+    inputs.remove(name);
+    failures.remove(name);
+    Optional.ofNullable(passwords.remove(name)).ifPresent(p -> java.util.Arrays.fill(p, '\0'));
+    passwordDeclined.remove(name);
+    rebuild();
+    reinspect();
+  }
+
+  /** Removes the source the selected node belongs to. */
+  public void removeSelectedSource() {
+    sourceOfSelection().ifPresent(this::removeSource);
+  }
+
+  /** Removes every source. */
+  public void clear() {
+    List.copyOf(order)
+        .forEach(
+            n -> {
+              inputs.remove(n);
+              failures.remove(n);
+            });
+    order.clear();
+    passwords.values().forEach(p -> java.util.Arrays.fill(p, '\0'));
+    passwords.clear();
+    passwordDeclined.clear();
+    rebuild();
+    reinspect();
+  }
+
+  /** Cancels all background work; results still on their way are dropped. */
+  public void close() {
+    generation++;
+    inspecting.cancel();
+    List.copyOf(loads).forEach(TaskHandle::cancel);
+    loads.clear();
+    updateBusy();
+  }
+
+  // ---- commands: copying ----
+
+  /** Copies the selected node's value: a group's fields, a certificate's summary, a name. */
+  public void copySelectedValue() {
+    Optional.ofNullable(selected.get())
+        .ifPresent(
+            n ->
+                copy(
+                    Copying.value(n, detailsBuilder.details(n, analysis)),
+                    messages.get("status.copied.value")));
+  }
+
+  /** Copies the PEM of the selected certificate, chain or source. */
+  public void copySelectedPem() {
+    List<CertificateReport> certs = selectedCertificates();
+    if (!certs.isEmpty()) {
+      copy(
+          certs.stream().map(r -> Formats.pem(r.certificate().der())).collect(Collectors.joining()),
+          messages.get("status.copied.pem", certs.size()));
+    }
+  }
+
+  /** Copies the text view of the selected certificate, chain or source. */
+  public void copySelectedText() {
+    List<CertificateReport> certs = selectedCertificates();
+    if (!certs.isEmpty()) {
+      copy(
+          certs.stream()
+              .map(r -> textRenderer.render(r.certificate()))
+              .collect(Collectors.joining("\n")),
+          messages.get("status.copied.text", certs.size()));
+    }
+  }
+
+  /** Copies one value shown in the details pane. */
+  public void copyValue(String value) {
+    copy(value, messages.get("status.copied.value"));
+  }
+
+  /** The certificates the selected node stands for: one, a chain's, or a source's. */
+  public List<CertificateReport> selectedCertificates() {
+    return Optional.ofNullable(selected.get())
+        .map(n -> Copying.certificates(n, analysis))
+        .orElse(List.of());
+  }
+
+  private void copy(String text, String message) {
+    clipboard.putText(text);
+    status.set(message);
+  }
+
+  // ---- internals ----
+
+  private void take(LoadResult result) {
+    for (Source failure : result.failures()) {
+      removeQuietly(failure.name());
+      failures.put(failure.name(), failure);
+      order.add(failure.name());
+    }
+    result.inputs().forEach(this::add);
+    rebuild();
+    reinspect();
+  }
+
+  private void add(InspectionInput input) {
+    removeQuietly(input.name());
+    inputs.put(input.name(), input);
+    order.add(input.name());
+  }
+
+  private void removeQuietly(String name) {
+    order.remove(name);
+    inputs.remove(name);
+    failures.remove(name);
+  }
+
+  private String uniqueName(String base) {
+    if (!order.contains(base)) {
+      return base;
+    }
+    int n = 2;
+    while (order.contains(base + " (" + n + ")")) {
+      n++;
+    }
+    return base + " (" + n + ")";
+  }
+
+  private void reinspect() {
+    long run = ++generation;
+    inspecting.cancel();
+    List<InspectionInput> snapshot = List.copyOf(inputs.values());
+    if (snapshot.isEmpty()) {
+      analysis = new Analysis(Instant.EPOCH, List.of(), List.of(), List.of(), List.of());
+      inspecting = TaskHandle.done();
+      rebuild();
+      updateBusy();
+      return;
+    }
+    PasswordProvider asker = this::password;
+    busyMessage = messages.get("status.inspecting", snapshot.size());
+    inspecting =
+        runner.run(
+            TaskSpec.of(busyMessage, p -> inspection.inspect(snapshot, asker))
+                .onSuccess(
+                    result -> {
+                      if (run == generation) {
+                        analysis = result;
+                        inspecting = TaskHandle.done();
+                        rebuild();
+                        updateBusy();
+                      }
+                    })
+                .onFailure(
+                    e -> {
+                      if (run == generation) {
+                        inspecting = TaskHandle.done();
+                        updateBusy();
+                        LOG.warn("inspection failed", e);
+                        dialogs.showProblem(Problems.inspectFailed(messages, e));
+                      }
+                    }));
+    updateBusy();
+  }
+
+  /** Called off the FX thread by readers of keystores. */
+  private Optional<char[]> password(String sourceName, int attempt) {
+    char[] known = passwords.get(sourceName);
+    if (attempt == 1 && known != null) {
+      return Optional.of(known.clone());
+    }
+    if (attempt == 1 && passwordDeclined.contains(sourceName)) {
+      return Optional.empty();
+    }
+    Optional<char[]> answer = dialogs.askPassword(sourceName, attempt);
+    if (answer.isPresent()) {
+      passwords.put(sourceName, answer.get().clone());
+    } else {
+      passwordDeclined.add(sourceName);
+    }
+    return answer;
+  }
+
+  private void rebuild() {
+    Map<String, Source> analysed = new LinkedHashMap<>();
+    analysis.sources().forEach(s -> analysed.put(s.name(), s));
+    List<Source> shown = new ArrayList<>();
+    for (String name : order) {
+      Source s = analysed.containsKey(name) ? analysed.get(name) : failures.get(name);
+      if (s != null) {
+        shown.add(s);
+      }
+    }
+    fullTree = treeBuilder.build(shown, analysis);
+    empty.set(order.isEmpty());
+    applyFilter();
+    if (selected.get() == null) {
+      Copying.firstCertificate(tree.get()).ifPresent(selected::set);
+    }
+    updateStatus();
+  }
+
+  private void applyFilter() {
+    List<InspectNode> filtered = NodeFilter.filter(fullTree, filterText.get());
+    InspectNode before = selected.get();
+    tree.set(filtered);
+    selected.set(before == null ? null : Copying.find(filtered, before.key()).orElse(null));
+    showDetails();
+  }
+
+  private void showDetails() {
+    InspectNode node = selected.get();
+    details.set(node == null ? Details.NONE : detailsBuilder.details(node, analysis));
+  }
+
+  private Optional<String> sourceOfSelection() {
+    InspectNode node = selected.get();
+    if (node == null) {
+      return Optional.empty();
+    }
+    return fullTree.stream()
+        .filter(root -> node.isWithin(root))
+        .map(root -> ((InspectNode.SourceData) root.data()).source().name())
+        .findFirst();
+  }
+
+  private void showProgress(double fraction, String message) {
+    busyMessage = message;
+    progress.set(fraction <= 0 ? -1 : fraction);
+    status.set(message);
+  }
+
+  private void updateBusy() {
+    boolean now = !loads.isEmpty() || !inspecting.isDone();
+    busy.set(now);
+    progress.set(now ? -1 : 0);
+    updateStatus();
+  }
+
+  private void updateStatus() {
+    if (busy.get()) {
+      status.set(busyMessage);
+      return;
+    }
+    if (order.isEmpty()) {
+      status.set(messages.get("status.empty"));
+      return;
+    }
+    Map<ExpiryState, Long> states =
+        analysis.certificates().stream()
+            .collect(Collectors.groupingBy(r -> r.expiry().state(), Collectors.counting()));
+    status.set(
+        messages.get(
+            "status.summary",
+            order.size(),
+            analysis.certificates().size(),
+            states.getOrDefault(ExpiryState.EXPIRED, 0L),
+            states.getOrDefault(ExpiryState.EXPIRING, 0L),
+            states.getOrDefault(ExpiryState.NOT_YET_VALID, 0L)));
+  }
+}

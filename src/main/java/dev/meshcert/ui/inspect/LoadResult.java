@@ -1,0 +1,19 @@
+package dev.meshcert.ui.inspect;
+
+import dev.meshcert.core.analysis.InspectionInput;
+import dev.meshcert.core.read.Source;
+import java.util.List;
+
+/**
+ * Files read from disk.
+ *
+ * @param inputs the files that could be read, in order
+ * @param failures one unreadable source per file or folder that could not be read
+ */
+public record LoadResult(List<InspectionInput> inputs, List<Source> failures) {
+
+  public LoadResult {
+    inputs = List.copyOf(inputs);
+    failures = List.copyOf(failures);
+  }
+}
