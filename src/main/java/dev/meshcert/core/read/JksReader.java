@@ -45,6 +45,12 @@ public final class JksReader implements FormatReader {
   @Override
   public Source read(String name, byte[] content, PasswordProvider passwords) {
     Findings found = new Findings();
+    if (!accepts(content)) {
+      // The JDK's "JKS" type would hand other content to its PKCS#12 parser, whose BER handling
+      // takes seconds on deeply nested indefinite lengths (found by fuzzing).
+      found.problem("", "not a JKS or JCEKS keystore: no keystore magic number");
+      return found.source(name, InputFormat.JKS);
+    }
     String type = magic(content) == JCEKS_MAGIC ? "JCEKS" : "JKS";
     KeyStore store;
     List<String> aliases;
@@ -52,7 +58,8 @@ public final class JksReader implements FormatReader {
       store = KeyStore.getInstance(type);
       store.load(new ByteArrayInputStream(content), null);
       aliases = new ArrayList<>(Collections.list(store.aliases()));
-    } catch (IOException | GeneralSecurityException | RuntimeException e) {
+    } catch (IOException | GeneralSecurityException | RuntimeException | StackOverflowError e) {
+      // StackOverflowError: the JDK's certificate parser recurses once per level of BER nesting
       found.problem("", "not a readable " + type + " keystore: " + Der.message(e));
       return found.source(name, InputFormat.JKS);
     }
@@ -60,7 +67,7 @@ public final class JksReader implements FormatReader {
     for (String alias : aliases) {
       try {
         entry(store, type, alias, found);
-      } catch (GeneralSecurityException | IOException | RuntimeException e) {
+      } catch (GeneralSecurityException | IOException | RuntimeException | StackOverflowError e) {
         found.problem("alias " + alias, Der.message(e));
       }
     }

@@ -121,6 +121,8 @@ final class Structured {
     options.setMaxAliasesForCollections(50);
     options.setNestingDepthLimit(100);
     options.setAllowDuplicateKeys(true);
+    // SnakeYAML would log one line per duplicate key: thousands for a hostile file (fuzzing).
+    options.setWarnOnDuplicateKeys(false);
     Yaml yaml = new Yaml(new SafeConstructor(options));
     List<Object> docs = new ArrayList<>();
     try {

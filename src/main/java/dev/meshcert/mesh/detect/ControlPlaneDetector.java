@@ -27,7 +27,7 @@ public final class ControlPlaneDetector {
 
   /** Detects every control plane visible in {@code in}. */
   public ControlPlaneReport detect(ControlPlaneInputs in) {
-    List<String> problems = new ArrayList<>();
+    List<String> problems = new ArrayList<>(in.problems());
     if (in.secrets().isEmpty()) {
       problems.add("Secrets could not be listed: the Istio CA mode is unknown");
     }
@@ -41,6 +41,24 @@ public final class ControlPlaneDetector {
       }
     }
     return new ControlPlaneReport(istio.detect(in), linkerd, spire, problems);
+  }
+
+  /**
+   * The namespaces holding a control plane among {@code resources}: where its ConfigMaps and
+   * Secrets are to be read.
+   */
+  public static List<String> controlPlaneNamespaces(List<WorkloadResource> resources) {
+    return resources.stream()
+        .filter(
+            r ->
+                IstioControlPlaneDetector.isIstiod(r)
+                    || IstioControlPlaneDetector.isCitadel(r)
+                    || isLinkerdIdentity(r)
+                    || isSpireServer(r))
+        .map(WorkloadResource::namespace)
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   private static boolean isLinkerdIdentity(WorkloadResource r) {

@@ -14,17 +14,29 @@ import java.util.Optional;
  * @param configMaps the ConfigMaps read ({@code istio*}, {@code linkerd-*}, {@code spire-server})
  * @param secrets Secret names and keys, or empty when Secrets could not be listed (the CA mode is
  *     then unknown)
+ * @param problems what could not be read while gathering these ("Deployments in all namespaces:
+ *     forbidden, read istio-system and linkerd only")
  */
 public record ControlPlaneInputs(
     List<WorkloadResource> resources,
     List<ConfigMapData> configMaps,
-    Optional<List<SecretInfo>> secrets) {
+    Optional<List<SecretInfo>> secrets,
+    List<String> problems) {
 
   /** Copies the lists. */
   public ControlPlaneInputs {
     resources = List.copyOf(resources);
     configMaps = List.copyOf(configMaps);
     secrets = secrets.map(List::copyOf);
+    problems = List.copyOf(problems);
+  }
+
+  /** Inputs gathered without problems. */
+  public ControlPlaneInputs(
+      List<WorkloadResource> resources,
+      List<ConfigMapData> configMaps,
+      Optional<List<SecretInfo>> secrets) {
+    this(resources, configMaps, secrets, List.of());
   }
 
   /** The ConfigMap {@code namespace/name}, if read. */

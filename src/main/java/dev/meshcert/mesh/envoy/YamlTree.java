@@ -41,6 +41,8 @@ final class YamlTree {
     options.setNestingDepthLimit(MAX_DEPTH);
     options.setCodePointLimit(Integer.MAX_VALUE);
     options.setAllowRecursiveKeys(false);
+    // SnakeYAML would log one line per duplicate key: thousands for a hostile file (fuzzing).
+    options.setWarnOnDuplicateKeys(false);
     Yaml yaml = new Yaml(new SafeConstructor(options));
     Node root;
     try {

@@ -1,0 +1,55 @@
+package dev.meshcert.kube;
+
+import dev.meshcert.mesh.detect.ControlPlaneInputs;
+import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
+import dev.meshcert.mesh.workload.Workload;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A cluster to explore, live ({@link ClusterSession}) or the built-in demo: what the cluster screen
+ * and the {@code scan} command work with. Every method may block (run it off the UI thread),
+ * honours its {@link Cancellation}, and never writes to the cluster.
+ */
+public interface ClusterConnection extends AutoCloseable {
+
+  /** The context name, or "demo". */
+  String name();
+
+  /** The namespace to show first (the context's), when one is set. */
+  Optional<String> defaultNamespace();
+
+  /** Warnings to show before trusting the connection (insecure TLS, legacy auth). */
+  List<String> warnings();
+
+  /** Whether this is the built-in demo mesh rather than a real cluster. */
+  boolean isDemo();
+
+  /** The namespaces the user can see, or a fallback when listing them is forbidden. */
+  NamespaceListing namespaces(Cancellation cancellation) throws KubeException;
+
+  /** Pods in {@code scope}. */
+  List<Workload> pods(NamespaceScope scope, Cancellation cancellation) throws KubeException;
+
+  /** Pods in {@code scope} matching a label selector ("app=ztunnel"). */
+  List<Workload> pods(NamespaceScope scope, String labelSelector, Cancellation cancellation)
+      throws KubeException;
+
+  /** PeerAuthentications in {@code scope}, valid or not. */
+  PolicyListing peerAuthentications(NamespaceScope scope, Cancellation cancellation)
+      throws KubeException;
+
+  /** What control-plane detection needs: controllers, their ConfigMaps, Secret names. */
+  ControlPlaneInputs controlPlaneInputs(Cancellation cancellation) throws KubeException;
+
+  /** Watches pods in {@code scope} until the handle is closed. */
+  WatchHandle watchPods(NamespaceScope scope, WatchListener<Workload> listener);
+
+  /** Watches PeerAuthentications in {@code scope} until the handle is closed. */
+  WatchHandle watchPeerAuthentications(
+      NamespaceScope scope, WatchListener<ParsedPeerAuthentication> listener);
+
+  /** Stops every watch and releases the connection. */
+  @Override
+  void close();
+}

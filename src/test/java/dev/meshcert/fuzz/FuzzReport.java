@@ -1,0 +1,74 @@
+package dev.meshcert.fuzz;
+
+import java.util.Comparator;
+import java.util.Locale;
+
+/** The run's numbers as text, for target/fuzz/report.txt and the failure message. */
+final class FuzzReport {
+
+  private FuzzReport() {}
+
+  static String text(FuzzRunner.Config config, FuzzRunner.Result r) {
+    StringBuilder b = new StringBuilder();
+    b.append(
+        f(
+            "seed %d, %d mutants asked%s, timeout %d ms per call, budget %d s%n",
+            config.seed(),
+            config.iterations(),
+            config.only() >= 0 ? " (only mutant " + config.only() + ")" : "",
+            config.timeout().toMillis(),
+            config.budget().toSeconds()));
+    boolean cut = r.mutants() < config.iterations() && config.only() < 0;
+    b.append(
+        f(
+            "%d inputs (%d seeds as they are, %d mutants%s; %.1f MiB) in %.1f s%n",
+            r.inputs(),
+            r.inputs() - r.mutants(),
+            r.mutants(),
+            cut ? ", stopped by the time budget or failures" : "",
+            r.bytes() / 1048576.0,
+            r.elapsed().toMillis() / 1000.0));
+    b.append(f("%d calls over 1 s%n", r.callsOverOneSecond()));
+    b.append(
+        f(
+            "peak heap %.0f MiB of %.0f MiB (-Xmx)%n",
+            r.peakHeapBytes() / 1048576.0, r.maxHeapBytes() / 1048576.0));
+    if (r.slowestInput() != null) {
+      b.append("slowest input (all targets): ").append(line(r.slowestInput())).append('\n');
+    }
+    b.append("slowest call per target (time in all calls):\n");
+    r.slowestPerTarget().values().stream()
+        .sorted(Comparator.comparingLong(FuzzRunner.Timing::nanos).reversed())
+        .forEach(
+            t ->
+                b.append(
+                        f(
+                            "  %s (%.1f s): ",
+                            t.target(), r.totalNanosPerTarget().get(t.target()) / 1e9))
+                    .append(line(t))
+                    .append('\n'));
+    b.append(r.failures().size()).append(" failures\n");
+    for (FuzzRunner.Failure fail : r.failures()) {
+      b.append("  ")
+          .append(fail.input())
+          .append(" in ")
+          .append(fail.target())
+          .append(": ")
+          .append(fail.error())
+          .append("\n    recipe: ")
+          .append(fail.recipe())
+          .append("\n    saved: ")
+          .append(fail.saved())
+          .append('\n');
+    }
+    return b.toString();
+  }
+
+  private static String line(FuzzRunner.Timing t) {
+    return f("%.1f ms, %s (%d bytes): %s", t.nanos() / 1e6, t.input(), t.size(), t.recipe());
+  }
+
+  private static String f(String format, Object... args) {
+    return String.format(Locale.ROOT, format, args);
+  }
+}
