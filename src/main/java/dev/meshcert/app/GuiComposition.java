@@ -1,6 +1,7 @@
 package dev.meshcert.app;
 
 import dev.meshcert.core.analysis.Inspector;
+import dev.meshcert.core.cert.CertificateText;
 import dev.meshcert.core.read.InputReader;
 import dev.meshcert.mesh.MeshReaders;
 import dev.meshcert.ui.common.FxClipboard;
@@ -49,7 +50,7 @@ public final class GuiComposition implements AutoCloseable {
     FxDialogService dialogs = new FxDialogService(() -> Optional.ofNullable(owner.get()), messages);
     InspectionService inspection =
         new InspectorService(new Inspector(new InputReader(MeshReaders.all())::read), clock);
-    CertificateTextRenderer text = c -> PlainText.render(c);
+    CertificateTextRenderer text = CertificateText::render;
     InspectViewModel model =
         new InspectViewModel(
             inspection,

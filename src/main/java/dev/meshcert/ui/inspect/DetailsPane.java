@@ -79,19 +79,26 @@ final class DetailsPane {
   }
 
   private Node row(Field field) {
-    Label label = new Label(field.label());
-    label.getStyleClass().add("field-label");
-    label.setWrapText(true);
-    Node value = value(field);
-    HBox.setHgrow(value, Priority.ALWAYS);
     Button copyButton = new Button(null, Icons.COPY.node());
     copyButton.getStyleClass().add("copy-button");
     copyButton.setTooltip(new Tooltip(messages.get("action.copy.value")));
     copyButton.setOnAction(e -> copy.accept(field.value()));
     copyButton.setFocusTraversable(false);
-    HBox row = new HBox(label, value, copyButton);
+    Node value = value(field);
+    HBox.setHgrow(value, Priority.ALWAYS);
+    HBox row;
+    if (field.kind() == FieldKind.BLOCK) {
+      // The group title names the block; the text gets the full width.
+      row = new HBox(value, copyButton);
+      row.setAlignment(Pos.TOP_LEFT);
+    } else {
+      Label label = new Label(field.label());
+      label.getStyleClass().add("field-label");
+      label.setWrapText(true);
+      row = new HBox(label, value, copyButton);
+      row.setAlignment(Pos.BASELINE_LEFT);
+    }
     row.getStyleClass().add("field-row");
-    row.setAlignment(field.kind() == FieldKind.BLOCK ? Pos.TOP_LEFT : Pos.BASELINE_LEFT);
     MarkStyles.apply(row, field.marks());
     MenuItem copyItem = new MenuItem(messages.get("action.copy.value"), Icons.COPY.node());
     copyItem.setOnAction(e -> copy.accept(field.value()));
@@ -121,7 +128,7 @@ final class DetailsPane {
     TextArea area = new TextArea(text);
     area.setEditable(false);
     area.getStyleClass().addAll("field-block", "monospace");
-    area.setPrefRowCount((int) Math.min(40, text.lines().count() + 1));
+    area.setPrefRowCount((int) Math.min(60, text.lines().count() + 1));
     area.setWrapText(false);
     area.setMaxWidth(Double.MAX_VALUE);
     return area;

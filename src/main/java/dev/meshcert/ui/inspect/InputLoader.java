@@ -63,7 +63,15 @@ public final class InputLoader {
       progress.update(i, files.size(), messages.get("status.reading", file.getFileName()));
       read(file, inputs, failures);
     }
-    return new LoadResult(inputs, failures);
+    List<String> names = new ArrayList<>();
+    for (Path p : paths) {
+      String folder = p.toAbsolutePath().normalize().toString();
+      failures.stream().filter(f -> f.name().equals(folder)).forEach(f -> names.add(f.name()));
+    }
+    for (Path file : files) {
+      names.add(file.toString());
+    }
+    return new LoadResult(inputs, failures, names);
   }
 
   private List<Path> list(Path folder, List<Source> failures) {

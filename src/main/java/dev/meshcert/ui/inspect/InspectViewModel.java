@@ -319,12 +319,19 @@ public final class InspectViewModel {
   // ---- internals ----
 
   private void take(LoadResult result) {
-    for (Source failure : result.failures()) {
-      removeQuietly(failure.name());
-      failures.put(failure.name(), failure);
-      order.add(failure.name());
+    Map<String, Source> failed = new LinkedHashMap<>();
+    result.failures().forEach(s -> failed.put(s.name(), s));
+    Map<String, InspectionInput> read = new LinkedHashMap<>();
+    result.inputs().forEach(i -> read.put(i.name(), i));
+    for (String name : result.names()) {
+      if (read.containsKey(name)) {
+        add(read.get(name));
+      } else if (failed.containsKey(name)) {
+        removeQuietly(name);
+        failures.put(name, failed.get(name));
+        order.add(name);
+      }
     }
-    result.inputs().forEach(this::add);
     rebuild();
     reinspect();
   }

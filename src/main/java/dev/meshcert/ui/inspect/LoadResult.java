@@ -9,11 +9,13 @@ import java.util.List;
  *
  * @param inputs the files that could be read, in order
  * @param failures one unreadable source per file or folder that could not be read
+ * @param names the names of all inputs and failures, in the order they were met
  */
-public record LoadResult(List<InspectionInput> inputs, List<Source> failures) {
+public record LoadResult(List<InspectionInput> inputs, List<Source> failures, List<String> names) {
 
   public LoadResult {
     inputs = List.copyOf(inputs);
     failures = List.copyOf(failures);
+    names = List.copyOf(names);
   }
 }

@@ -90,11 +90,33 @@ public final class TreeBuilder {
     return new InspectNode(
         key,
         displayName(source.name()),
-        source.summary(),
+        source.summary() + urgency(own, index),
         marks,
         new SourceData(source),
         children,
         lower(source.name() + " " + source.format().label()));
+  }
+
+  /** " · 1 expired · 2 expiring" for the certificates of a source, or "". */
+  private String urgency(Set<String> own, Index index) {
+    long expired = count(own, index, dev.meshcert.core.expiry.ExpiryState.EXPIRED);
+    long expiring = count(own, index, dev.meshcert.core.expiry.ExpiryState.EXPIRING);
+    StringBuilder b = new StringBuilder();
+    if (expired > 0) {
+      b.append(" · ").append(messages.get("tree.source.expired", expired));
+    }
+    if (expiring > 0) {
+      b.append(" · ").append(messages.get("tree.source.expiring", expiring));
+    }
+    return b.toString();
+  }
+
+  private static long count(
+      Set<String> own, Index index, dev.meshcert.core.expiry.ExpiryState state) {
+    return own.stream()
+        .flatMap(s -> index.report(s).stream())
+        .filter(r -> r.expiry().state() == state)
+        .count();
   }
 
   private static boolean isLoneRoot(ChainReport chain) {

@@ -61,6 +61,7 @@ class InspectViewModelTest {
     assertTrue(f.certificateNamed("old-gateway").marks().contains(Mark.EXPIRED));
     assertTrue(f.roots().get(0).marks().contains(Mark.EXPIRED));
     assertTrue(f.certificateNamed("old-gateway").secondary().startsWith("expired 12 days ago"));
+    assertEquals("2 certificates read · 1 expired", f.roots().get(0).secondary());
   }
 
   @Test
@@ -179,6 +180,18 @@ class InspectViewModelTest {
     assertTrue(source.marks().contains(Mark.ERROR));
     assertEquals(
         "No such file.", ((SourceData) source.data()).source().problems().get(0).message());
+  }
+
+  @Test
+  void sourcesKeepTheOrderTheFilesWereGivenIn() {
+    Path a = Certs.write(dir, "a.pem", certs.root);
+    Path c = Certs.write(dir, "c.pem", certs.expired);
+
+    f.model.addPaths(List.of(a, dir.resolve("b-missing.pem"), c));
+
+    assertEquals(
+        List.of("a.pem", "b-missing.pem", "c.pem"),
+        f.roots().stream().map(InspectNode::label).toList());
   }
 
   @Test
