@@ -9,6 +9,8 @@ import java.util.Locale;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Sequence;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
 
 /**
@@ -17,9 +19,8 @@ import org.bouncycastle.asn1.x509.Certificate;
  * decimal.
  *
  * <p>Known differences from OpenSSL, on purpose: no trailing spaces; characters beyond ASCII in
- * names are shown as themselves, not as \XX escapes; extensions this app does not decode, and
- * signed certificate timestamps, are colon hex (OpenSSL prints raw bytes or a decoded list);
- * RSASSA-PSS parameters are not listed; "Reasons:" of a CRL distribution point starts its own line
+ * names are shown as themselves, not as \XX escapes; extensions this app does not decode are colon
+ * hex (OpenSSL prints their raw bytes); "Reasons:" of a CRL distribution point starts its own line
  * (OpenSSL 3.0 glues it to the previous one).
  */
 public final class CertificateText {
@@ -38,11 +39,7 @@ public final class CertificateText {
     line(b, 4, "Data:");
     line(b, 8, "Version: " + c.version() + " (0x" + Integer.toHexString(c.version() - 1) + ")");
     serial(b, c.serial());
-    line(
-        b,
-        8,
-        "Signature Algorithm: "
-            + OpenSsl.algorithm(cert.getTBSCertificate().getSignature().getAlgorithm()));
+    signatureAlgorithm(b, 8, cert.getTBSCertificate().getSignature());
     line(b, 8, "Issuer: " + Names.openssl(c.holder().getIssuer()));
     line(b, 8, "Validity");
     line(b, 12, "Not Before: " + time(c.notBefore()));
@@ -64,6 +61,9 @@ public final class CertificateText {
         4,
         "Signature Algorithm: " + OpenSsl.algorithm(cert.getSignatureAlgorithm().getAlgorithm()));
     line(b, 4, "Signature Value:");
+    if (isPss(cert.getSignatureAlgorithm())) {
+      lines(b, 8, PssText.lines(cert.getSignatureAlgorithm().getParameters(), false));
+    }
     signature(b, cert.getSignatureAlgorithm().getAlgorithm(), cert.getSignature().getBytes());
     line(b, 0, "Fingerprints and pins:");
     line(b, 4, "SHA-256 Fingerprint: " + Hex.colonize(c.sha256()).toUpperCase(Locale.ROOT));
@@ -71,6 +71,17 @@ public final class CertificateText {
     line(b, 4, "SPKI Pin (base64 SHA-256): " + c.publicKey().spkiSha256Base64());
     line(b, 4, "Serial Number (decimal): " + c.serial());
     return b.toString();
+  }
+
+  private static void signatureAlgorithm(StringBuilder b, int indent, AlgorithmIdentifier alg) {
+    line(b, indent, "Signature Algorithm: " + OpenSsl.algorithm(alg.getAlgorithm()));
+    if (isPss(alg)) {
+      lines(b, indent, PssText.lines(alg.getParameters(), false));
+    }
+  }
+
+  private static boolean isPss(AlgorithmIdentifier alg) {
+    return alg.getAlgorithm().equals(PKCSObjectIdentifiers.id_RSASSA_PSS);
   }
 
   /** OpenSSL's time format: "Mar 21 13:02:57 2023 GMT". */
@@ -110,27 +121,13 @@ public final class CertificateText {
         b.setLength(b.lastIndexOf("Signature Value:\n") + "Signature Value:\n".length());
       }
     }
-    for (int i = 0; i < sig.length; i += 18) {
-      StringBuilder s = new StringBuilder();
-      int end = Math.min(sig.length, i + 18);
-      for (int j = i; j < end; j++) {
-        s.append(String.format("%02x", sig[j] & 0xff));
-        if (j + 1 < sig.length) {
-          s.append(':');
-        }
-      }
-      line(b, 8, s.toString());
+    for (String l : Hex.dumpLines(sig, 18)) {
+      line(b, 8, l);
     }
   }
 
   private static void hexBlock(StringBuilder b, byte[] v) {
-    for (int i = 0; i < v.length; i += 15) {
-      StringBuilder s = new StringBuilder();
-      for (int j = i; j < Math.min(v.length, i + 15); j++) {
-        s.append(String.format("%02x", v[j] & 0xff)).append(j + 1 < v.length ? ":" : "");
-      }
-      line(b, 12, s.toString());
-    }
+    lines(b, 12, Hex.dumpLines(v, 15));
   }
 
   private static void lines(StringBuilder b, int indent, List<String> lines) {

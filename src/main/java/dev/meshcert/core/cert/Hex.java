@@ -8,6 +8,7 @@ import java.util.HexFormat;
 public final class Hex {
   private static final HexFormat LOWER = HexFormat.of();
   private static final HexFormat COLON = HexFormat.ofDelimiter(":").withUpperCase();
+  private static final HexFormat LOWER_COLON = HexFormat.ofDelimiter(":");
 
   private Hex() {}
 
@@ -19,6 +20,20 @@ public final class Hex {
   /** Uppercase hex with colons, as OpenSSL prints fingerprints ("AB:CD:..."). */
   public static String colons(byte[] bytes) {
     return COLON.formatHex(bytes);
+  }
+
+  /**
+   * OpenSSL's hex dump: lowercase colon hex, {@code perLine} bytes a line, every line but the last
+   * ending with a colon.
+   */
+  public static java.util.List<String> dumpLines(byte[] bytes, int perLine) {
+    java.util.List<String> out = new java.util.ArrayList<>();
+    for (int i = 0; i < bytes.length; i += perLine) {
+      int end = Math.min(bytes.length, i + perLine);
+      String line = LOWER_COLON.formatHex(bytes, i, end);
+      out.add(end < bytes.length ? line + ":" : line);
+    }
+    return out;
   }
 
   /** Inserts colons into lowercase hex ("abcd" becomes "ab:cd"). */

@@ -27,13 +27,17 @@ final class KeyText {
     ASN1ObjectIdentifier alg = spki.getAlgorithm().getAlgorithm();
     List<String> out = new ArrayList<>();
     try {
-      if (alg.equals(PKCSObjectIdentifiers.rsaEncryption)) {
+      if (alg.equals(PKCSObjectIdentifiers.rsaEncryption)
+          || alg.equals(PKCSObjectIdentifiers.id_RSASSA_PSS)) {
         RSAPublicKey rsa = RSAPublicKey.getInstance(spki.parsePublicKey());
         out.add("Public-Key: (" + rsa.getModulus().bitLength() + " bit)");
         out.add("Modulus:");
         hex(out, rsa.getModulus().toByteArray());
         BigInteger e = rsa.getPublicExponent();
         out.add("Exponent: " + e + " (0x" + e.toString(16) + ")");
+        if (alg.equals(PKCSObjectIdentifiers.id_RSASSA_PSS)) {
+          out.addAll(PssText.lines(spki.getAlgorithm().getParameters(), true));
+        }
       } else if (alg.equals(X9ObjectIdentifiers.id_ecPublicKey)) {
         ec(out, spki);
       } else if (alg.equals(EdECObjectIdentifiers.id_Ed25519)
@@ -110,16 +114,8 @@ final class KeyText {
 
   /** Lowercase colon hex, 15 bytes a line, indented four more than the label. */
   private static void hex(List<String> out, byte[] b) {
-    for (int i = 0; i < b.length; i += 15) {
-      StringBuilder s = new StringBuilder(HEX_INDENT);
-      int end = Math.min(b.length, i + 15);
-      for (int j = i; j < end; j++) {
-        s.append(String.format("%02x", b[j] & 0xff));
-        if (j + 1 < b.length) {
-          s.append(':');
-        }
-      }
-      out.add(s.toString());
+    for (String line : Hex.dumpLines(b, 15)) {
+      out.add(HEX_INDENT + line);
     }
   }
 }

@@ -49,7 +49,8 @@ class CertificateTextTest {
         "fixtures/all-extensions-rsa.pem",
         "fixtures/othername-ec384.pem",
         "fixtures/ed25519.pem",
-        "fixtures/dsa-sha256.pem"
+        "fixtures/dsa-sha256.pem",
+        "fixtures/rsa-pss.pem"
       })
   void readsLikeOpenSsl(String name) throws Exception {
     String pemResource =
