@@ -258,6 +258,56 @@ class InspectCommandTest {
   }
 
   @Test
+  void trustsAChainThatVerifiesToARootGivenWithTrust() throws Exception {
+    Path leafFile = write("leaf.pem", leaf.pem());
+    Path roots = write("roots.pem", root.pem());
+
+    CliRun run = CliRun.run("inspect", "--json", "--trust", roots.toString(), leafFile.toString());
+
+    JsonObject chain = run.array("chains").get(0).getAsJsonObject();
+    assertTrue(chain.get("trusted").getAsBoolean(), chain.toString());
+    assertTrue(chain.get("reason").getAsString().startsWith("verified to trust anchor"));
+    assertEquals(0, run.exitCode(), run.out());
+  }
+
+  @Test
+  void exitsOneWhenTheChainDoesNotVerifyToTheTrustAnchors() throws Exception {
+    Path leafFile = write("leaf.pem", leaf.pem() + root.pem());
+    Path other = write("other.pem", pki.root("O=other").issue().pem());
+
+    CliRun run = CliRun.run("inspect", "--json", "--trust", other.toString(), leafFile.toString());
+
+    JsonObject chain = run.array("chains").get(0).getAsJsonObject();
+    assertFalse(chain.get("trusted").getAsBoolean());
+    JsonObject finding = chain.getAsJsonArray("findings").get(0).getAsJsonObject();
+    assertEquals("CHAIN-UNTRUSTED", finding.get("rule").getAsString());
+    assertEquals("ERROR", finding.get("severity").getAsString());
+    assertEquals(1, run.exitCode());
+  }
+
+  @Test
+  void saysNoTrustAnchorsWereGivenWithoutTrust() throws Exception {
+    Path bundle = write("bundle.pem", leaf.pem() + root.pem());
+
+    JsonObject chain =
+        CliRun.run("inspect", "--json", bundle.toString()).array("chains").get(0).getAsJsonObject();
+
+    assertFalse(chain.get("trusted").getAsBoolean());
+    assertEquals("no trust anchors given", chain.get("reason").getAsString());
+  }
+
+  @Test
+  void exitsTwoWhenATrustFileIsMissing() throws Exception {
+    Path bundle = write("bundle.pem", leaf.pem());
+
+    CliRun run =
+        CliRun.run("inspect", "--trust", dir.resolve("none.pem").toString(), bundle.toString());
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--trust"), run.err());
+  }
+
+  @Test
   void helpNamesTheExitCodes() {
     CliRun run = CliRun.run("inspect", "--help");
 

@@ -82,6 +82,24 @@ class InspectCorpusTest {
     assertTrue(chains.get(0).getAsJsonObject().get("endsAtSelfSigned").getAsBoolean());
   }
 
+  @ParameterizedTest(name = "{0} against {1}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          istio/samples/certs/workload-foo-cert.pem | istio/samples/certs/root-cert.pem          | true
+          istio/samples/certs/workload-foo-cert.pem | istio/samples/certs/root-cert-alt.pem      | false
+          istio/samples/certs/workload-foo-cert.pem | istio/samples/certs/root-cert-combined-2.pem | true
+          istio/samples/certs/cert-chain-alt.pem    | istio/samples/certs/root-cert.pem          | false
+          istio/samples/certs/cert-chain-alt.pem    | istio/samples/certs/root-cert-alt.pem      | true
+          """)
+  void verifiesIstioSampleChainsAgainstTheRootGiven(String chain, String root, boolean trusted) {
+    CliRun run = CliRun.run("inspect", "--json", "--trust", corpus(root), corpus(chain));
+
+    JsonObject first = run.array("chains").get(0).getAsJsonObject();
+    assertEquals(trusted, first.get("trusted").getAsBoolean(), first.toString());
+  }
+
   @Test
   void readsAPasswordProtectedPkcs12WithPassword() {
     CliRun run =

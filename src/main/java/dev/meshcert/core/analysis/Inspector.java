@@ -3,7 +3,10 @@ package dev.meshcert.core.analysis;
 import dev.meshcert.core.cert.CertificateFacts;
 import dev.meshcert.core.chain.Chain;
 import dev.meshcert.core.chain.ChainBuilder;
+import dev.meshcert.core.chain.ChainFindings;
+import dev.meshcert.core.chain.PathValidator;
 import dev.meshcert.core.chain.SignatureVerifier;
+import dev.meshcert.core.chain.TrustVerdict;
 import dev.meshcert.core.expiry.Expiry;
 import dev.meshcert.core.read.CertificateEntry;
 import dev.meshcert.core.read.KeyMatcher;
@@ -12,6 +15,7 @@ import dev.meshcert.core.spiffe.SpiffeId;
 import dev.meshcert.core.spiffe.SpiffeIdParser;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,18 +63,17 @@ public final class Inspector {
 
     Map<String, CertificateFacts> distinct = distinct(sources);
     List<Chain> chains = new ChainBuilder(verifier).build(distinct.values());
+    Collection<CertificateFacts> anchors = distinct(trustSources).values();
+    PathValidator.Bound validator = new PathValidator(verifier).with(anchors, distinct.values());
 
     List<CertificateReport> reports = new ArrayList<>(distinct.size());
     for (CertificateFacts c : distinct.values()) {
       reports.add(report(c, at, options));
     }
-    String reason =
-        options.trustAnchors().isEmpty()
-            ? "no trust anchors given"
-            : "not verified: path validation is not available yet";
     List<ChainReport> chainReports = new ArrayList<>(chains.size());
     for (Chain chain : chains) {
-      chainReports.add(new ChainReport(chain, false, reason, List.of()));
+      TrustVerdict verdict = validator.validate(chain.leaf(), at);
+      chainReports.add(new ChainReport(chain, verdict, ChainFindings.of(chain, verdict, at)));
     }
     return new Analysis(at, sources, trustSources, reports, chainReports);
   }

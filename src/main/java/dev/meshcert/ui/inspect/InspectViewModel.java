@@ -439,6 +439,7 @@ public final class InspectViewModel {
     tree.set(filtered);
     selected.set(before == null ? null : Copying.find(filtered, before.key()).orElse(null));
     showDetails();
+    updateStatus();
   }
 
   private void showDetails() {
@@ -482,13 +483,17 @@ public final class InspectViewModel {
     Map<ExpiryState, Long> states =
         analysis.certificates().stream()
             .collect(Collectors.groupingBy(r -> r.expiry().state(), Collectors.counting()));
-    status.set(
+    String summary =
         messages.get(
             "status.summary",
             order.size(),
             analysis.certificates().size(),
             states.getOrDefault(ExpiryState.EXPIRED, 0L),
             states.getOrDefault(ExpiryState.EXPIRING, 0L),
-            states.getOrDefault(ExpiryState.NOT_YET_VALID, 0L)));
+            states.getOrDefault(ExpiryState.NOT_YET_VALID, 0L));
+    if (!filterText.get().isBlank()) {
+      summary = messages.get("status.filtered", summary, tree.get().size());
+    }
+    status.set(summary);
   }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshcert.core.expiry.ExpiryState;
-import dev.meshcert.core.read.PemReader;
+import dev.meshcert.core.read.InputReader;
 import dev.meshcert.testpki.TestPki;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -22,7 +22,7 @@ class InspectorTest {
   private final TestPki.Issued intermediate = pki.intermediate(root, "CN=Istio CA").issue();
   private final TestPki.Issued leaf =
       pki.leaf(intermediate).uriSan("spiffe://cluster.local/ns/shop/sa/cart").issue();
-  private final Inspector inspector = new Inspector(new PemReader()::read);
+  private final Inspector inspector = new Inspector(InputReader.standard()::read);
 
   private static InspectionInput input(String name, String text) {
     return new InspectionInput(name, text.getBytes(StandardCharsets.US_ASCII));
@@ -127,6 +127,35 @@ class InspectorTest {
 
     assertEquals(1, a.trustSources().size());
     assertEquals(1, a.certificates().size());
+  }
+
+  @Test
+  void verifiesChainsAgainstTheTrustAnchors() {
+    InspectOptions options =
+        InspectOptions.at(TestPki.CLOCK).withTrustAnchors(List.of(input("roots.pem", root.pem())));
+
+    Analysis a =
+        inspector.inspect(
+            List.of(input("leaf.pem", leaf.pem()), input("ca.pem", intermediate.pem())), options);
+
+    ChainReport chain = a.chains().get(0);
+    assertTrue(chain.trusted(), chain.reason());
+    assertEquals(
+        List.of(leaf.facts(), intermediate.facts(), root.facts()),
+        chain.verdict().verifiedPath().orElseThrow());
+  }
+
+  @Test
+  void anUntrustedChainCarriesAnErrorFinding() {
+    TestPki.Issued other = pki.root("O=other").issue();
+    InspectOptions options =
+        InspectOptions.at(TestPki.CLOCK).withTrustAnchors(List.of(input("other.pem", other.pem())));
+
+    Analysis a =
+        inspector.inspect(List.of(input("all.pem", leaf.pem() + intermediate.pem())), options);
+
+    assertFalse(a.chains().get(0).trusted());
+    assertTrue(a.hasErrors());
   }
 
   @Test

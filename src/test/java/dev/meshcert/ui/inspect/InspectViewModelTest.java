@@ -302,6 +302,18 @@ class InspectViewModelTest {
   }
 
   @Test
+  void statusSaysHowManySourcesTheFilterShows() {
+    f.model.addPaths(
+        List.of(Certs.write(dir, "a.pem", certs.root), Certs.write(dir, "b.pem", certs.expired)));
+
+    f.model.filterTextProperty().set("old-gateway");
+
+    assertTrue(
+        f.model.statusProperty().get().endsWith(" · filter: 1 source shown"),
+        f.model.statusProperty().get());
+  }
+
+  @Test
   void emptyUntilSomethingIsAdded() {
     assertTrue(f.model.emptyProperty().get());
 

@@ -7,6 +7,7 @@ import dev.meshcert.core.analysis.InspectionInput;
 import dev.meshcert.core.cert.CertificateFacts;
 import dev.meshcert.core.chain.Chain;
 import dev.meshcert.core.chain.ChainBuilder;
+import dev.meshcert.core.chain.TrustVerdict;
 import dev.meshcert.core.expiry.Expiry;
 import dev.meshcert.core.expiry.ExpiryPolicy;
 import dev.meshcert.core.read.CertificateEntry;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * An inspection service for view-model tests made of the real core parts (PEM reader, chain
@@ -62,7 +64,11 @@ final class PemInspection implements InspectionService {
     }
     List<ChainReport> chains = new ArrayList<>();
     for (Chain chain : new ChainBuilder().build(distinct.values())) {
-      chains.add(new ChainReport(chain, false, "no trust anchors given", List.of()));
+      chains.add(
+          new ChainReport(
+              chain,
+              new TrustVerdict(false, "no trust anchors given", Optional.empty(), List.of(), false),
+              List.of()));
     }
     return new Analysis(TestPki.NOW, sources, List.of(), reports, chains);
   }

@@ -130,6 +130,18 @@ class MainWindowTest {
   }
 
   @Test
+  void deleteKeyRemovesTheSelectedSource(FxRobot robot) {
+    drop(robot, write("root.pem", root));
+    robot.interact(() -> tree(robot).requestFocus());
+
+    robot.type(KeyCode.HOME).type(KeyCode.DELETE);
+    waitFor(() -> !app.inspect().model().busyProperty().get());
+
+    assertTrue(tree(robot).getRoot().getChildren().isEmpty());
+    assertTrue(robot.lookup("#empty-hint").query().isVisible());
+  }
+
+  @Test
   void statusBarSummarisesWhatWasRead(FxRobot robot) {
     drop(robot, write("old.pem", expired, root));
 
