@@ -3,6 +3,7 @@ package dev.meshcert.ui.inspect;
 import dev.meshcert.core.analysis.Analysis;
 import dev.meshcert.core.analysis.CertificateReport;
 import dev.meshcert.core.cert.CertificateFacts;
+import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.inspect.InspectNode.CertificateData;
 import dev.meshcert.ui.inspect.InspectNode.ChainData;
 import dev.meshcert.ui.inspect.InspectNode.GroupData;
@@ -18,7 +19,7 @@ final class Copying {
   private Copying() {}
 
   /** The text "copy value" puts on the clipboard for this node. */
-  static String value(InspectNode node, Details details) {
+  static String value(InspectNode node, Details details, Messages messages) {
     InspectNode.Data data = node.data();
     if (data instanceof SourceData s) {
       return s.source().name();
@@ -29,21 +30,22 @@ final class Copying {
           .collect(Collectors.joining(" → "));
     }
     if (data instanceof CertificateData c) {
-      return summary(c.report());
+      return summary(c.report(), messages);
     }
     return details.groups().stream().map(FieldGroup::asText).collect(Collectors.joining("\n\n"));
   }
 
-  private static String summary(CertificateReport report) {
+  private static String summary(CertificateReport report, Messages messages) {
     CertificateFacts c = report.certificate();
-    return String.join(
-            "\n",
-            "Subject: " + c.subject(),
-            "Issuer: " + c.issuer(),
-            "Serial: " + c.serialHex(),
-            "Not after: " + Formats.instant(c.notAfter()) + " (" + report.expiry().phrase() + ")",
-            "SHA-256: " + c.sha256())
-        + report.spiffeId().map(id -> "\nSPIFFE ID: " + id.uri()).orElse("");
+    return messages.get(
+        "copy.summary",
+        c.subject(),
+        c.issuer(),
+        c.serialHex(),
+        Formats.instant(c.notAfter()),
+        report.expiry().phrase(),
+        c.sha256(),
+        report.spiffeId().map(id -> id.uri()).orElse("-"));
   }
 
   /** The certificates a node stands for: one, a chain's, or a source's, without repeats. */
@@ -59,7 +61,9 @@ final class Copying {
     } else if (data instanceof GroupData g) {
       return List.of(g.report());
     }
-    return shas.stream().flatMap(sha -> analysis.certificate(sha).stream()).toList();
+    java.util.Map<String, CertificateReport> bySha = new java.util.HashMap<>();
+    analysis.certificates().forEach(r -> bySha.put(r.certificate().sha256(), r));
+    return shas.stream().filter(bySha::containsKey).map(bySha::get).toList();
   }
 
   /** The node with this key, anywhere in the tree. */

@@ -61,7 +61,7 @@ public final class InspectView {
     view.setCenter(center);
     view.getStyleClass().add("inspect-view");
     model.treeProperty().addListener((o, a, b) -> showTree(b));
-    model.selectedProperty().addListener((o, a, b) -> selectInTree(b));
+    model.selectedProperty().addListener((o, a, b) -> selectInTree(b, true));
     model.detailsProperty().addListener((o, a, b) -> details.show(b));
     showTree(model.treeProperty().get());
     details.show(model.detailsProperty().get());
@@ -238,6 +238,7 @@ public final class InspectView {
   }
 
   private void showTree(List<InspectNode> nodes) {
+    String before = selectedKey();
     updating = true;
     try {
       root.getChildren()
@@ -249,10 +250,20 @@ public final class InspectView {
     } finally {
       updating = false;
     }
-    selectInTree(model.selectedProperty().get());
+    InspectNode now = model.selectedProperty().get();
+    selectInTree(now, now != null && !now.key().equals(before));
   }
 
-  private void selectInTree(InspectNode node) {
+  private String selectedKey() {
+    TreeItem<InspectNode> item = tree.getSelectionModel().getSelectedItem();
+    return item == null ? "" : item.getValue().key();
+  }
+
+  /**
+   * @param scroll whether to bring the item into view; not after a rebuild that kept the same
+   *     selection, so the tree does not jump
+   */
+  private void selectInTree(InspectNode node, boolean scroll) {
     TreeItem<InspectNode> current = tree.getSelectionModel().getSelectedItem();
     if (node == null) {
       if (current != null) {
@@ -274,7 +285,7 @@ public final class InspectView {
         }
         tree.getSelectionModel().select(item);
         int row = tree.getRow(item);
-        if (row >= 0) {
+        if (scroll && row >= 0) {
           tree.scrollTo(Math.max(0, row - 3));
         }
       } finally {

@@ -273,7 +273,7 @@ public final class InspectViewModel {
         .ifPresent(
             n ->
                 copy(
-                    Copying.value(n, detailsBuilder.details(n, analysis)),
+                    Copying.value(n, detailsBuilder.details(n, analysis), messages),
                     messages.get("status.copied.value")));
   }
 
@@ -427,17 +427,15 @@ public final class InspectViewModel {
     fullTree = treeBuilder.build(shown, analysis);
     empty.set(order.isEmpty());
     applyFilter();
-    if (selected.get() == null) {
-      Copying.firstCertificate(tree.get()).ifPresent(selected::set);
-    }
-    updateStatus();
   }
 
   private void applyFilter() {
     List<InspectNode> filtered = NodeFilter.filter(fullTree, filterText.get());
     InspectNode before = selected.get();
     tree.set(filtered);
-    selected.set(before == null ? null : Copying.find(filtered, before.key()).orElse(null));
+    Optional<InspectNode> kept =
+        before == null ? Optional.empty() : Copying.find(filtered, before.key());
+    selected.set(kept.or(() -> Copying.firstCertificate(filtered)).orElse(null));
     showDetails();
     updateStatus();
   }

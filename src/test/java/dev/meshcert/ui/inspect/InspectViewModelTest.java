@@ -261,6 +261,18 @@ class InspectViewModelTest {
   }
 
   @Test
+  void copyValueOfACertificateCopiesItsSummary() {
+    f.model.addPaths(List.of(Certs.write(dir, "leaf.pem", certs.workload)));
+
+    f.model.copySelectedValue();
+
+    assertTrue(f.clipboard.text.startsWith("Subject: \nIssuer: "), f.clipboard.text);
+    assertTrue(
+        f.clipboard.text.endsWith("SPIFFE ID: spiffe://cluster.local/ns/shop/sa/cart"),
+        f.clipboard.text);
+  }
+
+  @Test
   void firstCertificateIsSelectedAfterLoading() {
     f.model.addPaths(List.of(Certs.write(dir, "old.pem", certs.expired)));
 
@@ -280,7 +292,18 @@ class InspectViewModelTest {
   }
 
   @Test
-  void selectionFilteredAwayIsCleared() {
+  void selectionFilteredAwayMovesToTheFirstMatch() {
+    f.model.addPaths(
+        List.of(Certs.write(dir, "a.pem", certs.root), Certs.write(dir, "b.pem", certs.expired)));
+    f.model.selectedProperty().set(f.certificateNamed("Mesh Root"));
+
+    f.model.filterTextProperty().set("old-gateway");
+
+    assertEquals("old-gateway", f.model.selectedProperty().get().label());
+  }
+
+  @Test
+  void selectionIsClearedWhenNothingMatches() {
     f.model.addPaths(List.of(Certs.write(dir, "a.pem", certs.root)));
 
     f.model.filterTextProperty().set("nothing matches this");
