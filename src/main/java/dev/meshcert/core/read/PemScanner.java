@@ -49,6 +49,10 @@ final class PemScanner {
     return new String(content, StandardCharsets.ISO_8859_1);
   }
 
+  private static boolean blank(char c) {
+    return c == ' ' || c == '\t' || c == '\f' || c == '\u000B';
+  }
+
   /** All blocks, in order. */
   static List<PemBlock> scan(byte[] content) {
     String text = text(content);
@@ -63,14 +67,28 @@ final class PemScanner {
         eol++;
       }
       lineNo++;
-      String line = text.substring(pos, eol).strip();
-      if (line.startsWith("\u00EF\u00BB\u00BF")) {
-        line = line.substring(3); // UTF-8 byte order mark, seen as ISO-8859-1
+      int start = pos;
+      int end = eol;
+      while (start < end && blank(text.charAt(start))) {
+        start++;
+      }
+      while (end > start && blank(text.charAt(end - 1))) {
+        end--;
+      }
+      if (text.startsWith("\u00EF\u00BB\u00BF", start) && end - start >= 3) {
+        start += 3; // UTF-8 byte order mark, seen as ISO-8859-1
       }
       pos =
           eol < n && text.charAt(eol) == '\r' && eol + 1 < n && text.charAt(eol + 1) == '\n'
               ? eol + 2
               : eol + 1;
+      if (start == end || text.charAt(start) != '-') {
+        if (open != null) {
+          open.add(text, start, end); // the common case: a body line, no substring made
+        }
+        continue;
+      }
+      String line = text.substring(start, end);
       if (line.startsWith(BEGIN) && line.endsWith(DASHES) && line.length() >= 16) {
         if (open != null) {
           blocks.add(open.close(blocks.size() + 1, "no END line before the next BEGIN"));
@@ -90,7 +108,7 @@ final class PemScanner {
                         + "\""));
         open = null;
       } else if (open != null) {
-        open.add(line);
+        open.add(line, 0, line.length());
       }
     }
     if (open != null) {
@@ -111,21 +129,31 @@ final class PemScanner {
       this.label = label;
     }
 
-    void add(String line) {
-      if (line.isEmpty()) {
+    void add(String text, int start, int end) {
+      if (start == end) {
         return;
       }
-      int colon = line.indexOf(':');
-      if (body.length() == 0 && colon > 0) {
-        headers.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+      int colon = body.length() == 0 ? colon(text, start, end) : -1;
+      if (colon > start) {
+        headers.put(text.substring(start, colon).strip(), text.substring(colon + 1, end).strip());
         return;
       }
-      for (int i = 0; i < line.length(); i++) {
-        char c = line.charAt(i);
+      for (int i = start; i < end; i++) {
+        char c = text.charAt(i);
         if (c != ' ' && c != '\t') {
           body.append(c);
         }
       }
+    }
+
+    /** The first ':' in [start, end), or -1; RFC 1421 headers come before the body. */
+    private static int colon(String text, int start, int end) {
+      for (int i = start; i < end; i++) {
+        if (text.charAt(i) == ':') {
+          return i;
+        }
+      }
+      return -1;
     }
 
     PemBlock close(int number, String defect) {

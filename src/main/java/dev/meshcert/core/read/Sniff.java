@@ -21,10 +21,15 @@ final class Sniff {
     return true;
   }
 
-  /** The first non-whitespace byte, or -1. */
+  /** The first non-whitespace byte after an optional UTF-8 byte order mark, or -1. */
   static int firstNonBlank(byte[] b) {
-    for (byte c : b) {
-      if (c != ' ' && c != '\n' && c != '\r' && c != '\t' && c != (byte) 0xEF) {
+    int start =
+        b.length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF
+            ? 3
+            : 0;
+    for (int i = start; i < b.length; i++) {
+      byte c = b[i];
+      if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
         return c & 0xff;
       }
     }

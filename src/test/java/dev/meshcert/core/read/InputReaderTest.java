@@ -172,4 +172,45 @@ class InputReaderTest {
         reader.read("stdin", new ByteArrayInputStream(utf8(ROOT.pem())), PasswordProvider.none());
     assertEquals(1, s.certificates().size());
   }
+
+  @Test
+  void readerThatThrowsBecomesAProblem() {
+    FormatReader broken =
+        new FormatReader() {
+          @Override
+          public InputFormat format() {
+            return InputFormat.ENVOY_CONFIG_DUMP;
+          }
+
+          @Override
+          public boolean accepts(byte[] content) {
+            return true;
+          }
+
+          @Override
+          public Source read(String name, byte[] content, PasswordProvider passwords) {
+            throw new IllegalStateException("boom");
+          }
+        };
+    Source s = new InputReader(List.of(broken)).read("x", utf8("{}"), PasswordProvider.none());
+    assertEquals(
+        List.of(new ReadProblem("", "could not read as Envoy config_dump: boom")), s.problems());
+  }
+
+  /** No corpus file makes a reader fail inside: every problem is one the reader reported. */
+  @Test
+  void everyCorpusFileIsReadWithoutInternalError() throws Exception {
+    Path root = Path.of(InputReaderTest.class.getResource("/corpus").toURI());
+    List<Path> files;
+    try (var walk = Files.walk(root)) {
+      files = walk.filter(Files::isRegularFile).toList();
+    }
+    assertTrue(files.size() > 100);
+    for (Path f : files) {
+      Source s = reader.read(f, PasswordProvider.none());
+      assertTrue(
+          s.problems().stream().noneMatch(p -> p.message().startsWith("could not read as")),
+          () -> f + ": " + s.problems());
+    }
+  }
 }

@@ -227,4 +227,14 @@ class KubernetesObjectReaderTest {
     assertFalse(reader.accepts(utf8("data:\n  kind: Secret\n  apiVersion: v1\n")));
     assertFalse(reader.accepts(utf8(ROOT.pem())));
   }
+
+  @Test
+  void readsJsonWithByteOrderMark() {
+    String json =
+        "\uFEFF{\"apiVersion\": \"v1\", \"kind\": \"Secret\", \"metadata\": {\"name\": \"s\"},"
+            + " \"data\": {\"ca.crt\": \""
+            + b64(ROOT.pem())
+            + "\"}}";
+    assertEquals(List.of(ROOT.facts()), certificates(read(json)));
+  }
 }
