@@ -8,6 +8,10 @@ import dev.meshcert.core.chain.PathValidator;
 import dev.meshcert.core.chain.SignatureVerifier;
 import dev.meshcert.core.chain.TrustVerdict;
 import dev.meshcert.core.expiry.Expiry;
+import dev.meshcert.core.finding.Finding;
+import dev.meshcert.core.finding.LintContext;
+import dev.meshcert.core.finding.LintEngine;
+import dev.meshcert.core.finding.LintReport;
 import dev.meshcert.core.read.CertificateEntry;
 import dev.meshcert.core.read.KeyMatcher;
 import dev.meshcert.core.read.Source;
@@ -66,14 +70,18 @@ public final class Inspector {
     Collection<CertificateFacts> anchors = distinct(trustSources).values();
     PathValidator.Bound validator = new PathValidator(verifier).with(anchors, distinct.values());
 
+    LintReport lints = LintEngine.lint(List.copyOf(distinct.values()), chains, LintContext.at(at));
     List<CertificateReport> reports = new ArrayList<>(distinct.size());
     for (CertificateFacts c : distinct.values()) {
-      reports.add(report(c, at, options));
+      reports.add(report(c, at, options, lints.forCertificate(c.sha256())));
     }
     List<ChainReport> chainReports = new ArrayList<>(chains.size());
-    for (Chain chain : chains) {
+    for (int i = 0; i < chains.size(); i++) {
+      Chain chain = chains.get(i);
       TrustVerdict verdict = validator.validate(chain.leaf(), at);
-      chainReports.add(new ChainReport(chain, verdict, ChainFindings.of(chain, verdict, at)));
+      List<Finding> findings = new ArrayList<>(ChainFindings.of(chain, verdict, at));
+      findings.addAll(lints.byChain().get(i));
+      chainReports.add(new ChainReport(chain, verdict, findings));
     }
     return new Analysis(at, sources, trustSources, reports, chainReports);
   }
@@ -96,9 +104,10 @@ public final class Inspector {
     return distinct;
   }
 
-  private static CertificateReport report(CertificateFacts c, Instant at, InspectOptions options) {
+  private static CertificateReport report(
+      CertificateFacts c, Instant at, InspectOptions options, List<Finding> findings) {
     return new CertificateReport(
-        c, Expiry.evaluate(c, at, options.expiryPolicy()), spiffeId(c), List.of());
+        c, Expiry.evaluate(c, at, options.expiryPolicy()), spiffeId(c), findings);
   }
 
   private static Optional<SpiffeId> spiffeId(CertificateFacts c) {
