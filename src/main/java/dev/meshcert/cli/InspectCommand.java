@@ -3,6 +3,8 @@ package dev.meshcert.cli;
 import dev.meshcert.core.analysis.Analysis;
 import dev.meshcert.core.analysis.InspectOptions;
 import dev.meshcert.core.analysis.Inspector;
+import dev.meshcert.core.finding.ExpectedIdentity;
+import dev.meshcert.core.finding.MeshProfile;
 import dev.meshcert.core.read.PasswordProvider;
 import dev.meshcert.core.read.Source;
 import java.io.IOException;
@@ -69,6 +71,20 @@ final class InspectCommand implements Callable<Integer> {
       description = "Trust anchors to verify chains against (repeatable; any input format).")
   List<String> trust = new ArrayList<>();
 
+  @Option(
+      names = "--profile",
+      paramLabel = "MESH",
+      description =
+          "Judge by this mesh's rules instead of detecting them: istio, istio:TRUST_DOMAIN,"
+              + " linkerd, linkerd:TRUST_DOMAIN, spiffe.")
+  String profile;
+
+  @Option(
+      names = "--expect-identity",
+      paramLabel = "NS/SA",
+      description = "The pod's namespace and service account; a leaf naming another is an error.")
+  String expectIdentity;
+
   @Parameters(paramLabel = "FILE", arity = "1..*", description = "Inputs; - reads stdin.")
   List<String> files = new ArrayList<>();
 
@@ -99,11 +115,16 @@ final class InspectCommand implements Callable<Integer> {
       err.flush();
       return UNREADABLE;
     }
+    Optional<InspectOptions> lintOptions = lintOptions(InspectOptions.at(when), err);
+    if (lintOptions.isEmpty()) {
+      return UNREADABLE;
+    }
     InputFiles reader = new InputFiles(stdin, maxInputBytes);
     InputFiles.Gathered inputs = reader.gather(files);
     InputFiles.Gathered anchors = reader.gather(trust);
     InspectOptions options =
-        InspectOptions.at(when)
+        lintOptions
+            .get()
             .withPasswords(
                 password == null
                     ? PasswordProvider.none()
@@ -133,6 +154,31 @@ final class InspectCommand implements Callable<Integer> {
       return UNREADABLE;
     }
     return analysis.hasErrors() ? FINDINGS : OK;
+  }
+
+  /** The options with --profile and --expect-identity applied; empty after a usage error. */
+  private Optional<InspectOptions> lintOptions(InspectOptions options, PrintWriter err) {
+    if (profile != null) {
+      Optional<MeshProfile> mesh = Profiles.parse(profile);
+      if (mesh.isEmpty()) {
+        err.println(
+            "meshcert inspect: --profile must be istio, istio:TRUST_DOMAIN, linkerd,"
+                + " linkerd:TRUST_DOMAIN or spiffe");
+        err.flush();
+        return Optional.empty();
+      }
+      options = options.withProfile(mesh.get());
+    }
+    if (expectIdentity != null) {
+      String[] parts = expectIdentity.split("/", -1);
+      if (parts.length != 2 || parts[0].isEmpty() || parts[1].isEmpty()) {
+        err.println("meshcert inspect: --expect-identity must be NAMESPACE/SERVICE_ACCOUNT");
+        err.flush();
+        return Optional.empty();
+      }
+      options = options.withExpectedIdentity(new ExpectedIdentity(parts[0], parts[1]));
+    }
+    return Optional.of(options);
   }
 
   /** "name: reason" when nothing useful could be read from the source. */

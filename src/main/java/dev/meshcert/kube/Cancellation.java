@@ -12,6 +12,7 @@ import okhttp3.Call;
 public final class Cancellation {
 
   private final Set<Call> active = ConcurrentHashMap.newKeySet();
+  private final Set<Runnable> hooks = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
 
   /** A cancellation nobody cancels (for the CLI and tests). */
@@ -23,6 +24,7 @@ public final class Cancellation {
   public void cancel() {
     cancelled = true;
     active.forEach(Call::cancel);
+    hooks.forEach(Runnable::run);
   }
 
   /** Whether {@link #cancel()} was called. */
@@ -39,5 +41,17 @@ public final class Cancellation {
 
   void unregister(Call call) {
     active.remove(call);
+  }
+
+  /** Runs {@code hook} on cancel (at once if already cancelled), until {@link #remove}. */
+  void onCancel(Runnable hook) {
+    hooks.add(hook);
+    if (cancelled) {
+      hook.run();
+    }
+  }
+
+  void remove(Runnable hook) {
+    hooks.remove(hook);
   }
 }

@@ -42,6 +42,17 @@ public interface ClusterConnection extends AutoCloseable {
   /** What control-plane detection needs: controllers, their ConfigMaps, Secret names. */
   ControlPlaneInputs controlPlaneInputs(Cancellation cancellation) throws KubeException;
 
+  /**
+   * Reads the certificates {@code pod}'s data plane serves from {@code source} (one of the pod's
+   * {@code DataPlaneReport.certSources()}).
+   *
+   * @throws KubeException when the source cannot be read (forbidden, not supported for this kind of
+   *     source, the proxy does not answer)
+   */
+  FetchedCertificates certificates(
+      Workload pod, dev.meshcert.mesh.workload.CertSource source, Cancellation cancellation)
+      throws KubeException;
+
   /** Watches pods in {@code scope} until the handle is closed. */
   WatchHandle watchPods(NamespaceScope scope, WatchListener<Workload> listener);
 

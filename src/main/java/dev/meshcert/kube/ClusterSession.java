@@ -37,6 +37,7 @@ public final class ClusterSession implements ClusterConnection {
   private final Optional<TokenSource> tokens;
   private final PolicyReader policies;
   private final ControlPlaneReader controlPlane;
+  private final CertificateReader certificates;
   private final List<WatchHandle> watches = new CopyOnWriteArrayList<>();
 
   private ClusterSession(
@@ -48,6 +49,7 @@ public final class ClusterSession implements ClusterConnection {
     this.core = new CoreV1Api(built.client());
     this.policies = new PolicyReader(calls, options.pageSize());
     this.controlPlane = new ControlPlaneReader(calls, options.pageSize());
+    this.certificates = new CertificateReader(calls, options.requestTimeout());
   }
 
   /**
@@ -175,6 +177,13 @@ public final class ClusterSession implements ClusterConnection {
   @Override
   public ControlPlaneInputs controlPlaneInputs(Cancellation cancellation) throws KubeException {
     return controlPlane.read(context.namespace(), cancellation);
+  }
+
+  @Override
+  public FetchedCertificates certificates(
+      Workload pod, dev.meshcert.mesh.workload.CertSource source, Cancellation cancellation)
+      throws KubeException {
+    return certificates.read(pod, source, cancellation, caller());
   }
 
   @Override

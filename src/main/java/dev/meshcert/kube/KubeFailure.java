@@ -186,6 +186,35 @@ public sealed interface KubeFailure {
     }
   }
 
+  /** A command run in a pod failed. */
+  record CommandFailed(Operation operation, int exitCode, String detail) implements KubeFailure {
+    @Override
+    public String title() {
+      return "The command run to " + operation.describe() + " failed (exit code " + exitCode + ")";
+    }
+
+    @Override
+    public List<String> hints() {
+      return List.of(
+          "The container may lack the tool (distroless images have no shell or cat)",
+          "Check that the container is running: kubectl get pod -o wide");
+    }
+  }
+
+  /** What was asked cannot be done for this kind of object (a source we cannot read yet). */
+  record NotSupported(String what, String detail) implements KubeFailure {
+    @Override
+    public String title() {
+      return "Not supported: " + what;
+    }
+
+    @Override
+    public List<String> hints() {
+      return List.of(
+          "Read the certificates another way (istioctl proxy-config secret, kubectl cp)");
+    }
+  }
+
   /** The server answered, but with something the client could not read. */
   record BadResponse(Operation operation, String detail) implements KubeFailure {
     @Override

@@ -4,6 +4,8 @@ import dev.meshcert.core.cert.CertificateDecoder;
 import dev.meshcert.core.cert.CertificateFacts;
 import dev.meshcert.core.chain.Chain;
 import dev.meshcert.core.chain.ChainBuilder;
+import dev.meshcert.core.chain.PathValidator;
+import dev.meshcert.core.chain.SignatureVerifier;
 import dev.meshcert.testpki.TestPki;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +36,9 @@ import org.openjdk.jmh.annotations.Warmup;
  *       first time a set of files is opened).
  *   <li>{@code warmRebuild}: the same builder again, signature results cached (the window
  *       regrouping after one more file is dropped).
+ *   <li>{@code validateEveryLeafAfterBuild}: every chain's leaf verified against the bundle's roots
+ *       with {@link PathValidator}, sharing the signature cache of a build (as the inspector does);
+ *       {@code validateEveryLeafCold} without that cache.
  * </ul>
  *
  * <p>Run: {@code ./mvnw -B -o -q test-compile} then {@code java -cp
@@ -53,6 +58,9 @@ public class ChainBenchmark {
 
   private List<CertificateFacts> certificates;
   private ChainBuilder warm;
+  private SignatureVerifier warmVerifier;
+  private List<CertificateFacts> anchors;
+  private List<CertificateFacts> leaves;
 
   @Setup
   public void load() throws Exception {
@@ -66,7 +74,11 @@ public class ChainBenchmark {
       throw new IllegalStateException("bundle holds " + certificates.size() + " certificates");
     }
     warm = new ChainBuilder();
-    warm.build(certificates);
+    List<Chain> chains = warm.build(certificates);
+    anchors = chains.stream().filter(Chain::endsAtSelfSigned).map(Chain::top).distinct().toList();
+    leaves = chains.stream().map(Chain::leaf).toList();
+    warmVerifier = new SignatureVerifier();
+    new ChainBuilder(warmVerifier).build(certificates);
   }
 
   static List<CertificateFacts> decode(String pem) throws Exception {
@@ -88,5 +100,28 @@ public class ChainBenchmark {
   @Benchmark
   public List<Chain> warmRebuild() {
     return warm.build(certificates);
+  }
+
+  /** Every chain's leaf against the bundle's roots, signatures cached by the chain build. */
+  @Benchmark
+  public int validateEveryLeafAfterBuild() {
+    return validateAll(new PathValidator(warmVerifier));
+  }
+
+  /** The same with a fresh signature cache: every link verified again. */
+  @Benchmark
+  public int validateEveryLeafCold() {
+    return validateAll(new PathValidator());
+  }
+
+  private int validateAll(PathValidator validator) {
+    PathValidator.Bound bound = validator.with(anchors, certificates);
+    int trusted = 0;
+    for (CertificateFacts leaf : leaves) {
+      if (bound.validate(leaf, TestPki.NOW).trusted()) {
+        trusted++;
+      }
+    }
+    return trusted;
   }
 }

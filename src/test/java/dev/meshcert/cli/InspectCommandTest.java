@@ -308,6 +308,45 @@ class InspectCommandTest {
   }
 
   @Test
+  void exitsOneWhenTheLeafNamesAnotherServiceAccountThanExpected() throws Exception {
+    Path bundle = write("bundle.pem", leaf.pem() + root.pem());
+
+    CliRun run = CliRun.run("inspect", "--expect-identity", "default/api", bundle.toString());
+
+    assertEquals(1, run.exitCode(), run.out());
+  }
+
+  @Test
+  void exitsZeroWhenTheLeafNamesTheExpectedServiceAccount() throws Exception {
+    Path bundle = write("bundle.pem", leaf.pem() + root.pem());
+
+    CliRun run = CliRun.run("inspect", "--expect-identity", "default/web", bundle.toString());
+
+    assertEquals(0, run.exitCode(), run.out());
+  }
+
+  @Test
+  void judgesByTheProfileGiven() throws Exception {
+    Path bundle = write("bundle.pem", leaf.pem() + root.pem());
+
+    CliRun istio = CliRun.run("inspect", "--profile", "istio", bundle.toString());
+    CliRun linkerd = CliRun.run("inspect", "--profile", "linkerd", bundle.toString());
+
+    assertEquals(0, istio.exitCode(), istio.out());
+    assertEquals(1, linkerd.exitCode(), linkerd.out());
+  }
+
+  @Test
+  void refusesAnUnknownProfileWithExitTwo() throws Exception {
+    Path bundle = write("bundle.pem", leaf.pem());
+
+    CliRun run = CliRun.run("inspect", "--profile", "consul", bundle.toString());
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("--profile"), run.err());
+  }
+
+  @Test
   void helpNamesTheExitCodes() {
     CliRun run = CliRun.run("inspect", "--help");
 

@@ -101,6 +101,49 @@ class InspectCorpusTest {
   }
 
   @Test
+  void exitsZeroForTheGoodGoSpiffeSvidWhileItWasValid() {
+    CliRun run =
+        CliRun.run(
+            "inspect",
+            "--at",
+            "2020-03-24T15:00:00Z",
+            corpus("go-spiffe/svid/x509svid/testdata/good-leaf-and-intermediate.pem"));
+
+    assertEquals(0, run.exitCode(), run.out());
+  }
+
+  @Test
+  void exitsOneForALeafSvidThatIsACa() {
+    CliRun run =
+        CliRun.run(
+            "inspect",
+            "--json",
+            "--at",
+            "2020-04-01T00:00:00Z",
+            corpus("go-spiffe/svid/x509svid/testdata/wrong-leaf-ca-true.pem"));
+
+    JsonObject leaf = run.array("certificates").get(0).getAsJsonObject();
+    boolean leafCa = false;
+    for (var f : leaf.getAsJsonArray("findings")) {
+      JsonObject finding = f.getAsJsonObject();
+      if (finding.get("rule").getAsString().equals("SVID-LEAF-CA")) {
+        leafCa = finding.get("severity").getAsString().equals("ERROR");
+      }
+    }
+    assertTrue(leafCa, leaf.toString());
+    assertEquals(1, run.exitCode());
+  }
+
+  @Test
+  void exitsOneWhenACertificateHasExpired() {
+    CliRun run =
+        CliRun.run("inspect", corpus("go-spiffe/svid/x509svid/testdata/good-leaf-only.pem"));
+
+    assertEquals(1, run.exitCode());
+    assertTrue(run.out().contains("ERROR VALIDITY-EXPIRED"), run.out());
+  }
+
+  @Test
   void readsAPasswordProtectedPkcs12WithPassword() {
     CliRun run =
         CliRun.run(

@@ -9,7 +9,6 @@ import dev.meshcert.core.chain.SignatureVerifier;
 import dev.meshcert.core.chain.TrustVerdict;
 import dev.meshcert.core.expiry.Expiry;
 import dev.meshcert.core.finding.Finding;
-import dev.meshcert.core.finding.LintContext;
 import dev.meshcert.core.finding.LintEngine;
 import dev.meshcert.core.finding.LintReport;
 import dev.meshcert.core.read.CertificateEntry;
@@ -70,10 +69,17 @@ public final class Inspector {
     Collection<CertificateFacts> anchors = distinct(trustSources).values();
     PathValidator.Bound validator = new PathValidator(verifier).with(anchors, distinct.values());
 
-    LintReport lints = LintEngine.lint(List.copyOf(distinct.values()), chains, LintContext.at(at));
+    LintReport lints =
+        LintEngine.lint(List.copyOf(distinct.values()), chains, options.lintContext(at));
+
     List<CertificateReport> reports = new ArrayList<>(distinct.size());
     for (CertificateFacts c : distinct.values()) {
-      reports.add(report(c, at, options, lints.forCertificate(c.sha256())));
+      reports.add(
+          new CertificateReport(
+              c,
+              Expiry.evaluate(c, at, options.expiryPolicy()),
+              spiffeId(c),
+              lints.forCertificate(c.sha256())));
     }
     List<ChainReport> chainReports = new ArrayList<>(chains.size());
     for (int i = 0; i < chains.size(); i++) {
@@ -102,12 +108,6 @@ public final class Inspector {
       }
     }
     return distinct;
-  }
-
-  private static CertificateReport report(
-      CertificateFacts c, Instant at, InspectOptions options, List<Finding> findings) {
-    return new CertificateReport(
-        c, Expiry.evaluate(c, at, options.expiryPolicy()), spiffeId(c), findings);
   }
 
   private static Optional<SpiffeId> spiffeId(CertificateFacts c) {

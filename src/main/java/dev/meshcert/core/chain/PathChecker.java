@@ -153,9 +153,10 @@ final class PathChecker {
   private static void issuer(Links links, int i, List<PathProblem> out) {
     CertificateFacts c = links.path().get(i);
     String issued = SignatureVerifier.label(links.path().get(i - 1));
-    // A version 1 trust anchor cannot carry basicConstraints; OpenSSL and Go accept it as a CA
-    // (Istio's multilevelpki test root is one). Version 3 certificates must say so.
-    boolean v1Anchor = c.version() == 1 && links.anchored() && i == links.path().size() - 1;
+    // A version 1 root cannot carry basicConstraints; OpenSSL and Go accept it as a CA (Istio's
+    // multilevelpki test root is one). Version 3 certificates must say so.
+    boolean v1Anchor =
+        c.version() == 1 && i == links.path().size() - 1 && (links.anchored() || c.selfIssued());
     if (!c.ca() && !v1Anchor) {
       out.add(
           problem(

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshcert.core.expiry.ExpiryState;
+import dev.meshcert.core.finding.ExpectedIdentity;
 import dev.meshcert.core.read.InputReader;
 import dev.meshcert.testpki.TestPki;
 import java.nio.charset.StandardCharsets;
@@ -156,6 +157,41 @@ class InspectorTest {
 
     assertFalse(a.chains().get(0).trusted());
     assertTrue(a.hasErrors());
+  }
+
+  @Test
+  void lintsEachCertificateInItsRoleFromTheChain() {
+    TestPki.Issued caLeaf =
+        pki.leaf(root).ca(true, null).uriSan("spiffe://cluster.local/ns/a/sa/b").issue();
+
+    Analysis a = inspect(input("bundle.pem", caLeaf.pem() + root.pem()));
+
+    List<String> rules =
+        a.certificate(caLeaf.facts().sha256()).orElseThrow().findings().stream()
+            .map(f -> f.rule())
+            .toList();
+    assertTrue(rules.contains("SVID-LEAF-CA"), rules.toString());
+    assertTrue(a.hasErrors());
+  }
+
+  @Test
+  void reportsAnIdentityOtherThanThePodsAsAnError() {
+    InspectOptions options =
+        InspectOptions.at(TestPki.CLOCK)
+            .withExpectedIdentity(new ExpectedIdentity("shop", "checkout"));
+
+    Analysis a =
+        inspector.inspect(
+            List.of(input("chain.pem", leaf.pem() + intermediate.pem() + root.pem())), options);
+
+    assertTrue(a.hasErrors(), a.findings().toString());
+  }
+
+  @Test
+  void hasNoErrorsForAWellFormedValidIstioChain() {
+    Analysis a = inspect(input("chain.pem", leaf.pem() + intermediate.pem() + root.pem()));
+
+    assertFalse(a.hasErrors(), a.findings().toString());
   }
 
   @Test

@@ -73,6 +73,19 @@ class ChainFindingsTest {
   }
 
   @Test
+  void aVersion1RootIsNotReportedAsANonCaIssuer() {
+    String dir = "istio/security/pkg/pki/testdata/multilevelpki/";
+    List<dev.meshcert.core.cert.CertificateFacts> certs = new java.util.ArrayList<>();
+    certs.addAll(Pems.corpus(dir + "int2-cert-chain.pem"));
+    Chain chain = builder.build(certs).get(0);
+    assertEquals(1, chain.top().version());
+
+    List<Finding> findings = ChainFindings.of(chain, TestPki.NOW);
+
+    assertEquals(List.of(), findings);
+  }
+
+  @Test
   void everyRuleHasAnIdTitleExplanationAndReference() {
     for (ChainRule rule : ChainRule.values()) {
       assertTrue(rule.id().matches("CHAIN-[A-Z-]+"), rule.id());

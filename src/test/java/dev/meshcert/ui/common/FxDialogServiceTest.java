@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
@@ -20,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
 
 @ExtendWith(ApplicationExtension.class)
@@ -101,7 +101,8 @@ class FxDialogServiceTest {
       WaitForAsyncUtils.waitFor(
           10,
           TimeUnit.SECONDS,
-          () -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
+          // The same test TestFX applies before clicking: shown, laid out, within the scene.
+          () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("no " + query, e);
     }
