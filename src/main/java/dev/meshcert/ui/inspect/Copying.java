@@ -48,6 +48,20 @@ final class Copying {
         report.spiffeId().map(id -> id.uri()).orElse("-"));
   }
 
+  /** The PEM blocks of these certificates, one after the other. */
+  static String pem(List<CertificateReport> certificates) {
+    return certificates.stream()
+        .map(r -> Formats.pem(r.certificate().der()))
+        .collect(Collectors.joining());
+  }
+
+  /** The text views of these certificates, separated by an empty line. */
+  static String text(List<CertificateReport> certificates, CertificateTextRenderer renderer) {
+    return certificates.stream()
+        .map(r -> renderer.render(r.certificate()))
+        .collect(Collectors.joining("\n"));
+  }
+
   /** The certificates a node stands for: one, a chain's, or a source's, without repeats. */
   static List<CertificateReport> certificates(InspectNode node, Analysis analysis) {
     InspectNode.Data data = node.data();

@@ -3,9 +3,6 @@ package dev.meshcert.ui.inspect;
 import dev.meshcert.core.analysis.Analysis;
 import dev.meshcert.core.analysis.CertificateReport;
 import dev.meshcert.core.analysis.InspectionInput;
-import dev.meshcert.core.expiry.ExpiryState;
-import dev.meshcert.core.read.PasswordProvider;
-import dev.meshcert.core.read.Source;
 import dev.meshcert.ui.common.ClipboardService;
 import dev.meshcert.ui.common.DialogService;
 import dev.meshcert.ui.common.Messages;
@@ -15,15 +12,10 @@ import dev.meshcert.ui.common.TaskSpec;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Collectors;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -59,11 +51,9 @@ public final class InspectViewModel {
   private final DetailsBuilder detailsBuilder;
   private final CertificateTextRenderer textRenderer;
 
-  private final Map<String, InspectionInput> inputs = new LinkedHashMap<>();
-  private final Map<String, Source> failures = new LinkedHashMap<>();
-  private final List<String> order = new ArrayList<>();
-  private final Map<String, char[]> passwords = new ConcurrentHashMap<>();
-  private final Set<String> passwordDeclined = ConcurrentHashMap.newKeySet();
+  private final StatusLine statusLine;
+  private final RememberedPasswords passwords;
+  private final LoadedSources sources = new LoadedSources();
   private final Set<TaskHandle> loads = new HashSet<>();
   private Analysis analysis =
       new Analysis(Instant.EPOCH, List.of(), List.of(), List.of(), List.of());
@@ -99,6 +89,8 @@ public final class InspectViewModel {
     this.messages = messages;
     this.treeBuilder = new TreeBuilder(messages);
     this.detailsBuilder = new DetailsBuilder(messages, textRenderer);
+    this.statusLine = new StatusLine(messages);
+    this.passwords = new RememberedPasswords(dialogs);
     filterText.addListener((o, a, b) -> applyFilter());
     selected.addListener((o, a, b) -> showDetails());
     updateStatus();
@@ -151,7 +143,7 @@ public final class InspectViewModel {
 
   /** Names of the loaded sources, in order. */
   public List<String> sourceNames() {
-    return List.copyOf(order);
+    return sources.names();
   }
 
   // ---- commands: adding and removing sources ----
@@ -161,7 +153,7 @@ public final class InspectViewModel {
     if (paths.isEmpty()) {
       return;
     }
-    paths.forEach(p -> passwordDeclined.remove(p.toAbsolutePath().normalize().toString()));
+    paths.forEach(p -> passwords.forget(p.toAbsolutePath().normalize().toString()));
     TaskHandle[] handle = new TaskHandle[1];
     handle[0] =
         runner.run(
@@ -202,8 +194,8 @@ public final class InspectViewModel {
    * @param baseName the name to give it, made unique ("clipboard", "clipboard (2)")
    */
   public void addText(String baseName, String text) {
-    String name = uniqueName(baseName);
-    add(new InspectionInput(name, text.getBytes(StandardCharsets.UTF_8)));
+    String name = sources.uniqueName(baseName);
+    sources.add(new InspectionInput(name, text.getBytes(StandardCharsets.UTF_8)));
     reinspect();
   }
 
@@ -224,13 +216,10 @@ public final class InspectViewModel {
 
   /** Removes a source and re-inspects the rest. */
   public void removeSource(String name) {
-    if (!order.remove(name)) {
+    if (!sources.remove(name)) {
       return;
     }
-    inputs.remove(name);
-    failures.remove(name);
-    Optional.ofNullable(passwords.remove(name)).ifPresent(p -> java.util.Arrays.fill(p, '\0'));
-    passwordDeclined.remove(name);
+    passwords.forget(name);
     rebuild();
     reinspect();
   }
@@ -242,16 +231,8 @@ public final class InspectViewModel {
 
   /** Removes every source. */
   public void clear() {
-    List.copyOf(order)
-        .forEach(
-            n -> {
-              inputs.remove(n);
-              failures.remove(n);
-            });
-    order.clear();
-    passwords.values().forEach(p -> java.util.Arrays.fill(p, '\0'));
+    sources.clear();
     passwords.clear();
-    passwordDeclined.clear();
     rebuild();
     reinspect();
   }
@@ -281,9 +262,7 @@ public final class InspectViewModel {
   public void copySelectedPem() {
     List<CertificateReport> certs = selectedCertificates();
     if (!certs.isEmpty()) {
-      copy(
-          certs.stream().map(r -> Formats.pem(r.certificate().der())).collect(Collectors.joining()),
-          messages.get("status.copied.pem", certs.size()));
+      copy(Copying.pem(certs), messages.get("status.copied.pem", certs.size()));
     }
   }
 
@@ -291,11 +270,7 @@ public final class InspectViewModel {
   public void copySelectedText() {
     List<CertificateReport> certs = selectedCertificates();
     if (!certs.isEmpty()) {
-      copy(
-          certs.stream()
-              .map(r -> textRenderer.render(r.certificate()))
-              .collect(Collectors.joining("\n")),
-          messages.get("status.copied.text", certs.size()));
+      copy(Copying.text(certs, textRenderer), messages.get("status.copied.text", certs.size()));
     }
   }
 
@@ -319,50 +294,15 @@ public final class InspectViewModel {
   // ---- internals ----
 
   private void take(LoadResult result) {
-    Map<String, Source> failed = new LinkedHashMap<>();
-    result.failures().forEach(s -> failed.put(s.name(), s));
-    Map<String, InspectionInput> read = new LinkedHashMap<>();
-    result.inputs().forEach(i -> read.put(i.name(), i));
-    for (String name : result.names()) {
-      if (read.containsKey(name)) {
-        add(read.get(name));
-      } else if (failed.containsKey(name)) {
-        removeQuietly(name);
-        failures.put(name, failed.get(name));
-        order.add(name);
-      }
-    }
+    sources.take(result);
     rebuild();
     reinspect();
-  }
-
-  private void add(InspectionInput input) {
-    removeQuietly(input.name());
-    inputs.put(input.name(), input);
-    order.add(input.name());
-  }
-
-  private void removeQuietly(String name) {
-    order.remove(name);
-    inputs.remove(name);
-    failures.remove(name);
-  }
-
-  private String uniqueName(String base) {
-    if (!order.contains(base)) {
-      return base;
-    }
-    int n = 2;
-    while (order.contains(base + " (" + n + ")")) {
-      n++;
-    }
-    return base + " (" + n + ")";
   }
 
   private void reinspect() {
     long run = ++generation;
     inspecting.cancel();
-    List<InspectionInput> snapshot = List.copyOf(inputs.values());
+    List<InspectionInput> snapshot = sources.inputs();
     if (snapshot.isEmpty()) {
       analysis = new Analysis(Instant.EPOCH, List.of(), List.of(), List.of(), List.of());
       inspecting = TaskHandle.done();
@@ -370,11 +310,10 @@ public final class InspectViewModel {
       updateBusy();
       return;
     }
-    PasswordProvider asker = this::password;
     busyMessage = messages.get("status.inspecting", snapshot.size());
     inspecting =
         runner.run(
-            TaskSpec.of(busyMessage, p -> inspection.inspect(snapshot, asker))
+            TaskSpec.of(busyMessage, p -> inspection.inspect(snapshot, passwords))
                 .onSuccess(
                     result -> {
                       if (run == generation) {
@@ -396,36 +335,9 @@ public final class InspectViewModel {
     updateBusy();
   }
 
-  /** Called off the FX thread by readers of keystores. */
-  private Optional<char[]> password(String sourceName, int attempt) {
-    char[] known = passwords.get(sourceName);
-    if (attempt == 1 && known != null) {
-      return Optional.of(known.clone());
-    }
-    if (attempt == 1 && passwordDeclined.contains(sourceName)) {
-      return Optional.empty();
-    }
-    Optional<char[]> answer = dialogs.askPassword(sourceName, attempt);
-    if (answer.isPresent()) {
-      passwords.put(sourceName, answer.get().clone());
-    } else {
-      passwordDeclined.add(sourceName);
-    }
-    return answer;
-  }
-
   private void rebuild() {
-    Map<String, Source> analysed = new LinkedHashMap<>();
-    analysis.sources().forEach(s -> analysed.put(s.name(), s));
-    List<Source> shown = new ArrayList<>();
-    for (String name : order) {
-      Source s = analysed.containsKey(name) ? analysed.get(name) : failures.get(name);
-      if (s != null) {
-        shown.add(s);
-      }
-    }
-    fullTree = treeBuilder.build(shown, analysis);
-    empty.set(order.isEmpty());
+    fullTree = treeBuilder.build(sources.shown(analysis), analysis);
+    empty.set(sources.isEmpty());
     applyFilter();
   }
 
@@ -470,28 +382,10 @@ public final class InspectViewModel {
   }
 
   private void updateStatus() {
-    if (busy.get()) {
-      status.set(busyMessage);
-      return;
-    }
-    if (order.isEmpty()) {
-      status.set(messages.get("status.empty"));
-      return;
-    }
-    Map<ExpiryState, Long> states =
-        analysis.certificates().stream()
-            .collect(Collectors.groupingBy(r -> r.expiry().state(), Collectors.counting()));
-    String summary =
-        messages.get(
-            "status.summary",
-            order.size(),
-            analysis.certificates().size(),
-            states.getOrDefault(ExpiryState.EXPIRED, 0L),
-            states.getOrDefault(ExpiryState.EXPIRING, 0L),
-            states.getOrDefault(ExpiryState.NOT_YET_VALID, 0L));
-    if (!filterText.get().isBlank()) {
-      summary = messages.get("status.filtered", summary, tree.get().size());
-    }
-    status.set(summary);
+    status.set(
+        busy.get()
+            ? busyMessage
+            : statusLine.of(
+                sources.size(), analysis, !filterText.get().isBlank(), tree.get().size()));
   }
 }

@@ -8,8 +8,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -37,9 +39,11 @@ class FxDialogServiceTest {
   void passwordAskedFromAWorkerThreadWaitsForTheAnswer(FxRobot robot) throws Exception {
     CompletableFuture<Optional<char[]>> answer =
         CompletableFuture.supplyAsync(() -> dialogs.askPassword("store.p12", 1));
-    waitForNode(robot, "#password-field");
+    waitForFocus(robot, "#password-field");
 
-    robot.clickOn("#password-field").write("s3cret").type(KeyCode.ENTER);
+    robot.interact(
+        () -> robot.lookup("#password-field").queryAs(PasswordField.class).setText("s3cret"));
+    robot.type(KeyCode.ENTER);
 
     assertEquals("s3cret", new String(answer.get(10, TimeUnit.SECONDS).orElseThrow()));
   }
@@ -48,7 +52,7 @@ class FxDialogServiceTest {
   void cancelledPasswordDialogGivesNothing(FxRobot robot) throws Exception {
     CompletableFuture<Optional<char[]>> answer =
         CompletableFuture.supplyAsync(() -> dialogs.askPassword("store.p12", 2));
-    waitForNode(robot, "#password-field");
+    waitForFocus(robot, "#password-field");
 
     robot.type(KeyCode.ESCAPE);
 
@@ -79,6 +83,18 @@ class FxDialogServiceTest {
     assertTrue(texts.contains("•  Open it again."), texts.toString());
     assertTrue(pane.getExpandableContent() != null);
     robot.type(KeyCode.ENTER);
+  }
+
+  private static void waitForFocus(FxRobot robot, String query) {
+    try {
+      WaitForAsyncUtils.waitFor(
+          20,
+          TimeUnit.SECONDS,
+          () -> robot.lookup(query).tryQuery().map(Node::isFocused).orElse(false));
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("no focused " + query, e);
+    }
+    WaitForAsyncUtils.waitForFxEvents();
   }
 
   private static void waitForNode(FxRobot robot, String query) {

@@ -96,7 +96,8 @@ class MainWindowTest {
   void filterHidesSourcesThatDoNotMatch(FxRobot robot) {
     drop(robot, write("a.pem", leaf, root), write("old.pem", expired));
 
-    robot.clickOn("#filter").write("old-gateway");
+    robot.interact(() -> robot.lookup("#filter").query().requestFocus());
+    robot.write("old-gateway");
     WaitForAsyncUtils.waitForFxEvents();
 
     assertEquals(1, tree(robot).getRoot().getChildren().size());
