@@ -11,11 +11,14 @@ import dev.meshcert.ui.cluster.ClusterScreen;
 import dev.meshcert.ui.cluster.ClusterView;
 import dev.meshcert.ui.cluster.ClusterViewModel;
 import dev.meshcert.ui.cluster.ConnectorClusterService;
+import dev.meshcert.ui.common.ClipboardService;
 import dev.meshcert.ui.common.FxClipboard;
 import dev.meshcert.ui.common.FxDialogService;
 import dev.meshcert.ui.common.FxTaskRunner;
 import dev.meshcert.ui.common.Messages;
+import dev.meshcert.ui.common.Redactor;
 import dev.meshcert.ui.common.Screen;
+import dev.meshcert.ui.common.ScreenGuard;
 import dev.meshcert.ui.inspect.CertificateTextRenderer;
 import dev.meshcert.ui.inspect.InputLoader;
 import dev.meshcert.ui.inspect.InspectScreen;
@@ -43,6 +46,8 @@ public final class GuiComposition implements AutoCloseable {
 
   private final FxTaskRunner runner = new FxTaskRunner(2);
   private final AtomicReference<Window> owner = new AtomicReference<>();
+  private final Redactor redactor = new Redactor();
+  private final ScreenGuard guard = new ScreenGuard(redactor);
   private final InspectScreen inspect;
   private final ClusterConnector connector;
   private final ClusterScreen cluster;
@@ -68,17 +73,14 @@ public final class GuiComposition implements AutoCloseable {
     Messages messages = Messages.load(Locale.getDefault());
     FxDialogService dialogs = new FxDialogService(() -> Optional.ofNullable(owner.get()), messages);
     InspectionService inspection =
-        new InspectorService(new Inspector(new InputReader(MeshReaders.all())::read), clock);
+        new InspectorService(
+            new Inspector(new InputReader(MeshReaders.all())::read), clock, redactor.known());
+    // Every copy of every screen goes through redaction.
+    ClipboardService clipboard = redactor.clipboard(new FxClipboard());
     CertificateTextRenderer text = CertificateText::render;
     InspectViewModel model =
         new InspectViewModel(
-            inspection,
-            new InputLoader(messages),
-            runner,
-            dialogs,
-            new FxClipboard(),
-            text,
-            messages);
+            inspection, new InputLoader(messages), runner, dialogs, clipboard, text, messages);
     InspectView view = new InspectView(model, messages);
     inspect = new InspectScreen(model, view, messages);
     connector = ClusterConnector.fromEnvironment(SessionOptions.defaults(), clock);
@@ -100,13 +102,14 @@ public final class GuiComposition implements AutoCloseable {
         new ClusterScreen(
             clusterModel, new ClusterView(clusterModel, clusterMessages), clusterMessages, demo);
     List<Screen> screens = List.of(inspect, cluster);
-    window = new MainWindow(screens, messages);
+    window = new MainWindow(screens, messages, redactor);
     shown.set(window);
   }
 
   /** Shows the window and opens the files given. */
   public void start(Stage stage, List<Path> files) {
     owner.set(stage);
+    guard.guardAllWindows();
     window.show(stage);
     window.open(files);
   }
@@ -114,6 +117,11 @@ public final class GuiComposition implements AutoCloseable {
   /** The main window. */
   public MainWindow window() {
     return window;
+  }
+
+  /** The redaction switch every screen, copy and export goes through. */
+  public Redactor redactor() {
+    return redactor;
   }
 
   /** The Inspect screen. */
