@@ -21,7 +21,11 @@ final class InspectorService implements InspectionService {
   }
 
   @Override
-  public Analysis inspect(List<InspectionInput> inputs, PasswordProvider passwords) {
-    return inspector.inspect(inputs, InspectOptions.at(clock).withPasswords(passwords));
+  public Analysis inspect(
+      List<InspectionInput> inputs,
+      List<InspectionInput> trustAnchors,
+      PasswordProvider passwords) {
+    return inspector.inspect(
+        inputs, InspectOptions.at(clock).withPasswords(passwords).withTrustAnchors(trustAnchors));
   }
 }
