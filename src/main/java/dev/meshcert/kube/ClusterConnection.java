@@ -53,6 +53,14 @@ public interface ClusterConnection extends AutoCloseable {
       Workload pod, dev.meshcert.mesh.workload.CertSource source, Cancellation cancellation)
       throws KubeException;
 
+  /**
+   * The port-forward, exec, ConfigMap and Secret reads that certificate retrieval ({@code
+   * kube.pull}) builds on. By default nothing is supported.
+   */
+  default PodAccess podAccess() {
+    return PodAccess.unsupported("this connection cannot reach into pods");
+  }
+
   /** Watches pods in {@code scope} until the handle is closed. */
   WatchHandle watchPods(NamespaceScope scope, WatchListener<Workload> listener);
 
