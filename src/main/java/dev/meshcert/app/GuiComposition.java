@@ -3,12 +3,22 @@ package dev.meshcert.app;
 import dev.meshcert.core.analysis.Inspector;
 import dev.meshcert.core.cert.CertificateText;
 import dev.meshcert.core.read.InputReader;
+import dev.meshcert.kube.ClusterConnector;
+import dev.meshcert.kube.MeshScanner;
+import dev.meshcert.kube.SessionOptions;
 import dev.meshcert.mesh.MeshReaders;
+import dev.meshcert.ui.cluster.ClusterScreen;
+import dev.meshcert.ui.cluster.ClusterView;
+import dev.meshcert.ui.cluster.ClusterViewModel;
+import dev.meshcert.ui.cluster.ConnectorClusterService;
+import dev.meshcert.ui.common.ClipboardService;
 import dev.meshcert.ui.common.FxClipboard;
 import dev.meshcert.ui.common.FxDialogService;
 import dev.meshcert.ui.common.FxTaskRunner;
 import dev.meshcert.ui.common.Messages;
+import dev.meshcert.ui.common.Redactor;
 import dev.meshcert.ui.common.Screen;
+import dev.meshcert.ui.common.ScreenGuard;
 import dev.meshcert.ui.inspect.CertificateTextRenderer;
 import dev.meshcert.ui.inspect.InputLoader;
 import dev.meshcert.ui.inspect.InspectScreen;
@@ -16,12 +26,14 @@ import dev.meshcert.ui.inspect.InspectView;
 import dev.meshcert.ui.inspect.InspectViewModel;
 import dev.meshcert.ui.inspect.InspectionService;
 import dev.meshcert.ui.shell.MainWindow;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -34,7 +46,11 @@ public final class GuiComposition implements AutoCloseable {
 
   private final FxTaskRunner runner = new FxTaskRunner(2);
   private final AtomicReference<Window> owner = new AtomicReference<>();
+  private final Redactor redactor = new Redactor();
+  private final ScreenGuard guard = new ScreenGuard(redactor);
   private final InspectScreen inspect;
+  private final ClusterConnector connector;
+  private final ClusterScreen cluster;
   private final MainWindow window;
 
   /** The window as the application ships it, judging expiry by the system clock. */
@@ -46,29 +62,54 @@ public final class GuiComposition implements AutoCloseable {
    * @param clock what "now" is for expiry
    */
   public GuiComposition(Clock clock) {
+    this(clock, false);
+  }
+
+  /**
+   * @param clock what "now" is for expiry (and the demo mesh's certificates)
+   * @param demo whether the Cluster screen opens the built-in demo mesh first ({@code --demo})
+   */
+  public GuiComposition(Clock clock, boolean demo) {
     Messages messages = Messages.load(Locale.getDefault());
     FxDialogService dialogs = new FxDialogService(() -> Optional.ofNullable(owner.get()), messages);
     InspectionService inspection =
-        new InspectorService(new Inspector(new InputReader(MeshReaders.all())::read), clock);
+        new InspectorService(
+            new Inspector(new InputReader(MeshReaders.all())::read), clock, redactor.known());
+    // Every copy of every screen goes through redaction.
+    ClipboardService clipboard = redactor.clipboard(new FxClipboard());
     CertificateTextRenderer text = CertificateText::render;
     InspectViewModel model =
         new InspectViewModel(
-            inspection,
-            new InputLoader(messages),
-            runner,
-            dialogs,
-            new FxClipboard(),
-            text,
-            messages);
+            inspection, new InputLoader(messages), runner, dialogs, clipboard, text, messages);
     InspectView view = new InspectView(model, messages);
     inspect = new InspectScreen(model, view, messages);
-    List<Screen> screens = List.of(inspect);
-    window = new MainWindow(screens, messages);
+    connector = ClusterConnector.fromEnvironment(SessionOptions.defaults(), clock);
+    Messages clusterMessages = ClusterScreen.messages(Locale.getDefault());
+    AtomicReference<MainWindow> shown = new AtomicReference<>();
+    ClusterViewModel clusterModel =
+        new ClusterViewModel(
+            new ConnectorClusterService(connector, new MeshScanner(clock)),
+            runner,
+            dialogs,
+            Platform::runLater,
+            fetched -> {
+              model.addText(fetched.name(), new String(fetched.content(), StandardCharsets.UTF_8));
+              shown.get().select(inspect);
+            },
+            clusterMessages,
+            clock);
+    cluster =
+        new ClusterScreen(
+            clusterModel, new ClusterView(clusterModel, clusterMessages), clusterMessages, demo);
+    List<Screen> screens = List.of(inspect, cluster);
+    window = new MainWindow(screens, messages, redactor);
+    shown.set(window);
   }
 
   /** Shows the window and opens the files given. */
   public void start(Stage stage, List<Path> files) {
     owner.set(stage);
+    guard.guardAllWindows();
     window.show(stage);
     window.open(files);
   }
@@ -78,14 +119,25 @@ public final class GuiComposition implements AutoCloseable {
     return window;
   }
 
+  /** The redaction switch every screen, copy and export goes through. */
+  public Redactor redactor() {
+    return redactor;
+  }
+
   /** The Inspect screen. */
   public InspectScreen inspect() {
     return inspect;
+  }
+
+  /** The Cluster screen. */
+  public ClusterScreen cluster() {
+    return cluster;
   }
 
   @Override
   public void close() {
     window.close();
     runner.close();
+    connector.close();
   }
 }
