@@ -1,0 +1,51 @@
+package dev.meshcert.kube.pull;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * A real HTTP server on loopback standing in for Envoy's or ztunnel's admin endpoint: every GET is
+ * answered with the same body (Content-Length, or chunked when asked), and the paths asked for are
+ * recorded.
+ */
+final class AdminServer implements AutoCloseable {
+
+  private final HttpServer server;
+  private final List<String> paths = Collections.synchronizedList(new ArrayList<>());
+
+  AdminServer(byte[] body, boolean chunked) throws IOException {
+    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          paths.add(exchange.getRequestURI().toString());
+          exchange.getResponseHeaders().set("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, chunked ? 0 : body.length);
+          try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+          }
+        });
+    server.start();
+  }
+
+  InetSocketAddress address() {
+    return server.getAddress();
+  }
+
+  List<String> paths() {
+    synchronized (paths) {
+      return List.copyOf(paths);
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
