@@ -3,6 +3,7 @@ package dev.meshcert.kube.pull;
 import dev.meshcert.core.cert.CertificateFacts;
 import dev.meshcert.kube.KubeException;
 import dev.meshcert.kube.KubeFailure;
+import dev.meshcert.mesh.detect.DetectionContext;
 import dev.meshcert.mesh.detect.WorkloadStatus;
 import dev.meshcert.mesh.workload.DataPlane;
 import java.time.Clock;
@@ -32,6 +33,13 @@ final class PodPuller {
     long start = System.nanoTime();
     if (plane == DataPlane.NONE) {
       return skipped(status, "the pod is in no mesh", start);
+    }
+    if (DetectionContext.ZTUNNEL_APP.equals(status.pod().labels().get("app"))) {
+      return skipped(
+          status,
+          "a ztunnel node proxy: the certificates it holds are those of the ambient pods of its"
+              + " node, pulled with them",
+          start);
     }
     List<Strategy> strategies = Strategies.forPod(status);
     if (strategies.isEmpty()) {
