@@ -4,11 +4,14 @@ import dev.meshcert.core.analysis.Inspector;
 import dev.meshcert.core.cert.CertificateText;
 import dev.meshcert.core.read.InputReader;
 import dev.meshcert.mesh.MeshReaders;
+import dev.meshcert.ui.common.ClipboardService;
 import dev.meshcert.ui.common.FxClipboard;
 import dev.meshcert.ui.common.FxDialogService;
 import dev.meshcert.ui.common.FxTaskRunner;
 import dev.meshcert.ui.common.Messages;
+import dev.meshcert.ui.common.Redactor;
 import dev.meshcert.ui.common.Screen;
+import dev.meshcert.ui.common.ScreenGuard;
 import dev.meshcert.ui.inspect.CertificateTextRenderer;
 import dev.meshcert.ui.inspect.InputLoader;
 import dev.meshcert.ui.inspect.InspectScreen;
@@ -34,6 +37,8 @@ public final class GuiComposition implements AutoCloseable {
 
   private final FxTaskRunner runner = new FxTaskRunner(2);
   private final AtomicReference<Window> owner = new AtomicReference<>();
+  private final Redactor redactor = new Redactor();
+  private final ScreenGuard guard = new ScreenGuard(redactor);
   private final InspectScreen inspect;
   private final MainWindow window;
 
@@ -49,26 +54,24 @@ public final class GuiComposition implements AutoCloseable {
     Messages messages = Messages.load(Locale.getDefault());
     FxDialogService dialogs = new FxDialogService(() -> Optional.ofNullable(owner.get()), messages);
     InspectionService inspection =
-        new InspectorService(new Inspector(new InputReader(MeshReaders.all())::read), clock);
+        new InspectorService(
+            new Inspector(new InputReader(MeshReaders.all())::read), clock, redactor.known());
+    // Every copy of every screen goes through redaction.
+    ClipboardService clipboard = redactor.clipboard(new FxClipboard());
     CertificateTextRenderer text = CertificateText::render;
     InspectViewModel model =
         new InspectViewModel(
-            inspection,
-            new InputLoader(messages),
-            runner,
-            dialogs,
-            new FxClipboard(),
-            text,
-            messages);
+            inspection, new InputLoader(messages), runner, dialogs, clipboard, text, messages);
     InspectView view = new InspectView(model, messages);
     inspect = new InspectScreen(model, view, messages);
     List<Screen> screens = List.of(inspect);
-    window = new MainWindow(screens, messages);
+    window = new MainWindow(screens, messages, redactor);
   }
 
   /** Shows the window and opens the files given. */
   public void start(Stage stage, List<Path> files) {
     owner.set(stage);
+    guard.guardAllWindows();
     window.show(stage);
     window.open(files);
   }
@@ -76,6 +79,11 @@ public final class GuiComposition implements AutoCloseable {
   /** The main window. */
   public MainWindow window() {
     return window;
+  }
+
+  /** The redaction switch every screen, copy and export goes through. */
+  public Redactor redactor() {
+    return redactor;
   }
 
   /** The Inspect screen. */
