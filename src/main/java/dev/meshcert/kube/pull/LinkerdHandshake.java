@@ -8,9 +8,6 @@ import dev.meshcert.kube.PortForwardStream;
 import dev.meshcert.mesh.workload.Container;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,21 +39,21 @@ final class LinkerdHandshake implements Strategy {
             .runningContainer(container)
             .orElseThrow(() -> new PullException("no running container " + container));
     String identity = LinkerdIdentity.localName(pod.pod(), proxy);
-    TlsPeerChain.Result result;
+    PeerChainHandshake.Result result;
     try (PortForwardStream stream =
         pod.access()
             .portForward(pod.pod().namespace(), pod.pod().name(), port, pod.cancellation())) {
-      result = TlsPeerChain.handshake(stream.input(), stream.output(), identity);
-    } catch (IOException | GeneralSecurityException e) {
-      throw new PullException("the TLS handshake with SNI " + identity + " failed: " + e);
+      result = pod.handshake().handshake(stream.input(), stream.output(), identity);
+    } catch (IOException e) {
+      throw new PullException(
+          "the TLS handshake with SNI " + identity + " failed: " + e.getMessage());
     }
-    List<String> notes = new ArrayList<>();
-    result.endNote().ifPresent(notes::add);
+    List<String> notes = new ArrayList<>(result.notes());
     List<CertificateFacts> chain = new ArrayList<>();
-    for (X509Certificate c : result.chain()) {
+    for (byte[] der : result.chain()) {
       try {
-        chain.add(new CertificateDecoder().decode(c.getEncoded()));
-      } catch (CertificateEncodingException | CertificateDecodeException e) {
+        chain.add(new CertificateDecoder().decode(der));
+      } catch (CertificateDecodeException e) {
         notes.add("a certificate the proxy presented cannot be decoded: " + e.getMessage());
       }
     }

@@ -20,12 +20,25 @@ import java.util.Set;
 public final class MeshCertificateScanner implements CertificateScanService {
 
   private final MeshScanner meshScanner;
+  private final PeerChainHandshake handshake;
 
   /**
+   * A scanner without TLS handshakes: Linkerd proxies cannot be read (their attempt says so).
+   *
    * @param clock the clock mesh snapshots are stamped with (verdicts use the scan options' clock)
    */
   public MeshCertificateScanner(Clock clock) {
+    this(clock, PeerChainHandshake.unavailable());
+  }
+
+  /**
+   * @param clock the clock mesh snapshots are stamped with (verdicts use the scan options' clock)
+   * @param handshake the TLS handshake for Linkerd proxies ({@code new
+   *     dev.meshcert.probe.StreamHandshake()})
+   */
+  public MeshCertificateScanner(Clock clock, PeerChainHandshake handshake) {
     this.meshScanner = new MeshScanner(clock);
+    this.handshake = handshake;
   }
 
   @Override
@@ -77,7 +90,7 @@ public final class MeshCertificateScanner implements CertificateScanService {
     } catch (KubeException e) {
       problems.add("roots: " + e.failure().title());
     }
-    ScanRun run = new ScanRun(cluster, access, mesh, roots, options, listener, cancel);
+    ScanRun run = new ScanRun(cluster, access, mesh, roots, options, listener, cancel, handshake);
     List<PodPull> pulls = run.pull(pods);
     return new ScanResult(
         mesh, options.clock().instant(), roots, pulls, cancel.isCancelled(), problems);

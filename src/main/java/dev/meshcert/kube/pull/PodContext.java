@@ -14,13 +14,15 @@ import dev.meshcert.mesh.workload.Workload;
  * @param status the pod and its data planes
  * @param cancellation the pod's own cancellation (cancelled by its timeout or the whole scan)
  * @param ztunnels the ztunnel dumps read so far in this scan, shared by the pods of a node
+ * @param handshake the TLS handshake Linkerd's strategy uses
  */
 record PodContext(
     ClusterConnection cluster,
     PodAccess access,
     WorkloadStatus status,
     Cancellation cancellation,
-    ZtunnelDumps ztunnels) {
+    ZtunnelDumps ztunnels,
+    PeerChainHandshake handshake) {
 
   Workload pod() {
     return status.pod();

@@ -41,7 +41,7 @@ final class PodPuller {
               + " node, pulled with them",
           start);
     }
-    List<Strategy> strategies = Strategies.forPod(status);
+    List<Strategy> strategies = Strategies.forPod(status, context.cluster().isDemo());
     if (strategies.isEmpty()) {
       List<String> warnings =
           status.dataPlane().detections().stream().flatMap(d -> d.warnings().stream()).toList();

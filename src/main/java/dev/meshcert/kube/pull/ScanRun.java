@@ -37,6 +37,7 @@ final class ScanRun {
   private final Cancellation cancel;
   private final PodPuller puller;
   private final ZtunnelDumps ztunnels;
+  private final PeerChainHandshake handshake;
 
   ScanRun(
       ClusterConnection cluster,
@@ -45,7 +46,9 @@ final class ScanRun {
       List<MeshRoot> roots,
       ScanOptions options,
       ScanListener listener,
-      Cancellation cancel) {
+      Cancellation cancel,
+      PeerChainHandshake handshake) {
+    this.handshake = handshake;
     this.cluster = cluster;
     this.access = access;
     this.mesh = mesh;
@@ -108,7 +111,7 @@ final class ScanRun {
     try {
       result =
           puller.pull(
-              new PodContext(cluster, access, status, podCancel, ztunnels),
+              new PodContext(cluster, access, status, podCancel, ztunnels, handshake),
               RootsReader.forPod(status, roots, mesh));
     } catch (RuntimeException e) {
       result = failed(status, PullStatus.FAILED, "unexpected error: " + e, List.of());
@@ -135,7 +138,10 @@ final class ScanRun {
         result = failed(status, PullStatus.CANCELLED, "the scan was cancelled", result.attempts());
       }
     }
-    listener.podFinished(result, done.incrementAndGet(), total);
+    synchronized (done) {
+      // counted and reported under one lock, so the listener hears 1, 2, 3 ... in order
+      listener.podFinished(result, done.incrementAndGet(), total);
+    }
     return result;
   }
 

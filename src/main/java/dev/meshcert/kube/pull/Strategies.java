@@ -17,11 +17,19 @@ final class Strategies {
 
   private Strategies() {}
 
-  static List<Strategy> forPod(WorkloadStatus status) {
+  /**
+   * @param demo whether the cluster is the built-in demo: its Linkerd proxies run no TLS server
+   *     (only {@code probe} may build TLS contexts), so after the handshake the demo's own {@code
+   *     certificates(...)} is asked, and the attempts show both
+   */
+  static List<Strategy> forPod(WorkloadStatus status, boolean demo) {
     List<Strategy> out = new ArrayList<>();
     for (DataPlaneDetection d : status.dataPlane().detections()) {
       for (CertSource source : d.certSources()) {
         add(d.plane(), source, out);
+        if (demo && source instanceof CertSource.LinkerdProxy) {
+          out.add(new ConnectionCertificates(source));
+        }
       }
     }
     return out;

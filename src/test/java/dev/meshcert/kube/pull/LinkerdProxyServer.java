@@ -8,13 +8,15 @@ import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SNIMatcher;
 import javax.net.ssl.SNIServerName;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
+import javax.net.ssl.StandardConstants;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 
 /**
@@ -55,10 +57,19 @@ final class LinkerdProxyServer implements AutoCloseable {
   private void accept() {
     while (!server.isClosed()) {
       try (SSLSocket s = (SSLSocket) server.accept()) {
+        // recorded when the ClientHello is read, whether or not the client waits for the end
+        SSLParameters params = s.getSSLParameters();
+        params.setSNIMatchers(
+            List.of(
+                new SNIMatcher(StandardConstants.SNI_HOST_NAME) {
+                  @Override
+                  public boolean matches(SNIServerName name) {
+                    serverNames.add(((SNIHostName) name).getAsciiName());
+                    return true;
+                  }
+                }));
+        s.setSSLParameters(params);
         s.startHandshake();
-        for (SNIServerName n : ((ExtendedSSLSession) s.getSession()).getRequestedServerNames()) {
-          serverNames.add(((SNIHostName) n).getAsciiName());
-        }
       } catch (IOException e) {
         // a client that went away; keep serving
       }

@@ -60,7 +60,7 @@ class LinkerdPullTest {
 
   private ScanResult scan() throws Exception {
     try (ClusterSession session = mesh.session(Duration.ofSeconds(5))) {
-      return new MeshCertificateScanner(TestPki.CLOCK)
+      return new MeshCertificateScanner(TestPki.CLOCK, new dev.meshcert.probe.StreamHandshake())
           .scan(
               session,
               new ScanTarget.Namespace("emojivoto"),
