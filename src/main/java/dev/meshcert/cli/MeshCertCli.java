@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 public final class MeshCertCli implements Runnable {
 
   private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
-  private static final Set<String> SUBCOMMANDS = Set.of("inspect", "scan", "help");
+  private static final Set<String> SUBCOMMANDS = Set.of("inspect", "scan", "snapshot", "help");
 
   /** Exit code for a failure that is a bug rather than bad input. */
   static final int INTERNAL_ERROR = 3;
@@ -46,6 +46,7 @@ public final class MeshCertCli implements Runnable {
     cli.addSubcommand(
         new ScanCommand(
             options -> dev.meshcert.kube.ClusterConnector.fromEnvironment(options, clock), clock));
+    cli.addSubcommand("snapshot", SnapshotCommand.create(clock));
     cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setExecutionExceptionHandler(
         (e, command, parsed) -> {

@@ -39,6 +39,7 @@ public final class ClusterSession implements ClusterConnection {
   private final TrafficReader traffic;
   private final ControlPlaneReader controlPlane;
   private final CertificateReader certificates;
+  private final LivePodAccess podAccess;
   private final List<WatchHandle> watches = new CopyOnWriteArrayList<>();
 
   private ClusterSession(
@@ -52,6 +53,8 @@ public final class ClusterSession implements ClusterConnection {
     this.traffic = new TrafficReader(calls, options.pageSize());
     this.controlPlane = new ControlPlaneReader(calls, options.pageSize());
     this.certificates = new CertificateReader(calls, options.requestTimeout());
+    this.podAccess =
+        new LivePodAccess(calls, options.requestTimeout(), options.pageSize(), this::caller);
   }
 
   /**
@@ -198,6 +201,11 @@ public final class ClusterSession implements ClusterConnection {
       Workload pod, dev.meshcert.mesh.workload.CertSource source, Cancellation cancellation)
       throws KubeException {
     return certificates.read(pod, source, cancellation, caller());
+  }
+
+  @Override
+  public PodAccess podAccess() {
+    return podAccess;
   }
 
   @Override
