@@ -145,6 +145,8 @@ public final class GuiComposition implements AutoCloseable {
   @Override
   public void close() {
     window.close();
+    guard.close();
+    appearance.close();
     runner.close();
   }
 }

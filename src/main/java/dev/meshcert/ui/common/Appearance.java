@@ -1,6 +1,8 @@
 package dev.meshcert.ui.common;
 
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.IntegerBinding;
@@ -10,6 +12,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -20,7 +23,7 @@ import javafx.stage.Window;
  * ({@code zoom-150}, {@code theme-dark}, {@code presentation}); the style sheet turns them into
  * font sizes and colours, so dialogs and popups follow as soon as they open. Use on the FX thread.
  */
-public final class Appearance {
+public final class Appearance implements AutoCloseable {
 
   /** Zoom changes by this many percent per step. */
   public static final int STEP = 10;
@@ -28,7 +31,16 @@ public final class Appearance {
   /** Presentation mode adds this many percent of zoom (up to the maximum). */
   public static final int PRESENTATION_BOOST = 40;
 
-  private static final Object KEY = new Object();
+  private final Map<Window, Boolean> windows = new WeakHashMap<>();
+  private final Map<Scene, Boolean> scenes = new WeakHashMap<>();
+  private final ListChangeListener<Window> windowsListener =
+      c -> {
+        while (c.next()) {
+          c.getAddedSubList().forEach(this::style);
+        }
+      };
+  private final ChangeListener<Scene> sceneListener = (o, a, b) -> style(b);
+  private final ChangeListener<Parent> rootListener = (o, a, b) -> style(b);
 
   private final IntegerProperty zoom = new SimpleIntegerProperty(this, "zoom", 100);
   private final ObjectProperty<Theme> theme =
@@ -103,21 +115,14 @@ public final class Appearance {
 
   /** Styles every window open now or later. */
   public void styleAllWindows() {
-    Window.getWindows()
-        .addListener(
-            (ListChangeListener<Window>)
-                c -> {
-                  while (c.next()) {
-                    c.getAddedSubList().forEach(this::style);
-                  }
-                });
+    Window.getWindows().addListener(windowsListener);
     Window.getWindows().forEach(this::style);
   }
 
   /** Styles this window's scene now and whenever it gets a new one. */
   public void style(Window window) {
-    if (window.getProperties().putIfAbsent(KEY, Boolean.TRUE) == null) {
-      window.sceneProperty().addListener((o, a, b) -> style(b));
+    if (windows.putIfAbsent(window, Boolean.TRUE) == null) {
+      window.sceneProperty().addListener(sceneListener);
     }
     style(window.getScene());
   }
@@ -127,8 +132,8 @@ public final class Appearance {
     if (scene == null) {
       return;
     }
-    if (scene.getProperties().putIfAbsent(KEY, Boolean.TRUE) == null) {
-      scene.rootProperty().addListener((o, a, b) -> style(b));
+    if (scenes.putIfAbsent(scene, Boolean.TRUE) == null) {
+      scene.rootProperty().addListener(rootListener);
       if (!scene.getStylesheets().contains(Styles.stylesheet())) {
         scene.getStylesheets().add(Styles.stylesheet());
       }
@@ -151,11 +156,19 @@ public final class Appearance {
     }
   }
 
+  /** Stops following new windows; windows keep the style they have. */
+  @Override
+  public void close() {
+    Window.getWindows().removeListener(windowsListener);
+    windows.keySet().forEach(w -> w.sceneProperty().removeListener(sceneListener));
+    scenes.keySet().forEach(s -> s.rootProperty().removeListener(rootListener));
+    windows.clear();
+    scenes.clear();
+  }
+
   private void restyleAll() {
-    for (Window w : Window.getWindows()) {
-      if (w.getProperties().containsKey(KEY) && w.getScene() != null) {
-        style(w.getScene().getRoot());
-      }
+    for (Scene s : List.copyOf(scenes.keySet())) {
+      style(s.getRoot());
     }
   }
 
