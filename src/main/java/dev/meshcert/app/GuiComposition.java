@@ -54,11 +54,7 @@ public final class GuiComposition implements AutoCloseable {
 
     /** Defaults, nothing saved: for tests and for runs without a user folder. */
     public static Startup inMemory() {
-      return new Startup(
-          SettingsStore.inMemory(),
-          Settings.DEFAULTS,
-          false,
-          Map.of("MeshCert Inspector", VersionInfo.app()));
+      return new Startup(SettingsStore.inMemory(), Settings.DEFAULTS, false, VersionInfo.all());
     }
   }
 

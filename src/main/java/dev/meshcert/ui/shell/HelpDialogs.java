@@ -103,7 +103,7 @@ final class HelpDialogs {
         messages.get("about.title"),
         messages.get("app.title")
             + " "
-            + services.versions().getOrDefault(messages.get("about.app"), ""),
+            + services.versions().values().stream().findFirst().orElse(""),
         box,
         "about-dialog",
         icon);

@@ -190,6 +190,64 @@ class ShellFeaturesTest {
     assertTrue(actions.contains("Copy PEM"), actions.toString());
   }
 
+  @Test
+  void aboutDialogListsTheVersions(FxRobot robot) {
+    robot.interact(() -> menuItem("menu-about").fire());
+    WaitForAsyncUtils.waitForFxEvents();
+
+    List<String> texts = onFx(ScreenTexts::all);
+    assertTrue(texts.contains("Java"), texts.toString());
+    assertTrue(texts.stream().anyMatch(t -> t.startsWith("MeshCert Inspector ")), texts.toString());
+    robot.interact(() -> robot.lookup("#about-dialog").query().getScene().getWindow().hide());
+  }
+
+  @Test
+  void shortcutSheetOpensFromTheHelpMenu(FxRobot robot) {
+    robot.interact(() -> menuItem("menu-shortcuts").fire());
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertTrue(onFx(() -> ScreenTexts.all().contains("Ctrl+Shift+R")));
+    robot.interact(() -> robot.lookup("#shortcut-dialog").query().getScene().getWindow().hide());
+  }
+
+  @Test
+  void preferencesDialogChangesTheExpiryWindow(FxRobot robot) throws Exception {
+    javafx.application.Platform.runLater(() -> menuItem("menu-preferences").fire());
+    waitFor(() -> robot.lookup("#preferences-dialog").tryQuery().isPresent());
+
+    robot.interact(
+        () -> {
+          javafx.scene.control.Spinner<?> days =
+              robot
+                  .lookup("#preferences-dialog .spinner")
+                  .queryAs(javafx.scene.control.Spinner.class);
+          days.getEditor().setText("12");
+          days.commitValue();
+        });
+    robot.interact(
+        () ->
+            robot
+                .lookup("#preferences-dialog .button")
+                .match(n -> "OK".equals(((javafx.scene.control.Button) n).getText()))
+                .queryButton()
+                .fire());
+    WaitForAsyncUtils.waitForFxEvents();
+
+    assertEquals(12, app.preferences().get().expiringDays());
+    assertEquals(java.time.Duration.ofDays(12), app.preferences().expiryPolicy().absoluteWindow());
+  }
+
+  private javafx.scene.control.MenuItem menuItem(String id) {
+    for (javafx.scene.control.Menu m : app.window().menuBar().getMenus()) {
+      for (javafx.scene.control.MenuItem i : m.getItems()) {
+        if (id.equals(i.getId())) {
+          return i;
+        }
+      }
+    }
+    throw new AssertionError("no menu item " + id);
+  }
+
   private void selectLeaf(FxRobot robot, String name) throws IOException {
     Path file = Files.writeString(dir.resolve(name), leaf.pem() + root.pem());
     assertTrue(onFx(() -> app.window().drop(List.of(file), Optional.empty())));
