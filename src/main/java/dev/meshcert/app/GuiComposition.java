@@ -100,7 +100,13 @@ public final class GuiComposition implements AutoCloseable {
             screens,
             messages,
             new ShellServices(
-                redactor, appearance, preferences, runner, dialogs, clipboard, startup.versions()));
+                redactor,
+                appearance,
+                preferences,
+                runner,
+                dialogs,
+                clipboard,
+                VersionInfo.withJavaFx(startup.versions())));
     runner.onFinished(window::finished);
   }
 

@@ -69,6 +69,19 @@ public final class VersionInfo {
     return v;
   }
 
+  /**
+   * The versions with JavaFX's filled in from the running toolkit (its version property is only set
+   * once the toolkit has started, after {@link #all()} may have run).
+   */
+  public static Map<String, String> withJavaFx(Map<String, String> versions) {
+    Map<String, String> v = new LinkedHashMap<>(versions);
+    String fx = System.getProperty("javafx.runtime.version");
+    if (fx != null && !fx.isBlank()) {
+      v.put("JavaFX", fx);
+    }
+    return v;
+  }
+
   /** The version in a jar's Maven metadata on the class path. */
   static Optional<String> maven(String group, String artifact) {
     String path = "META-INF/maven/" + group + "/" + artifact + "/pom.properties";
