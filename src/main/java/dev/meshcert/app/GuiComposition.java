@@ -3,7 +3,14 @@ package dev.meshcert.app;
 import dev.meshcert.core.analysis.Inspector;
 import dev.meshcert.core.cert.CertificateText;
 import dev.meshcert.core.read.InputReader;
+import dev.meshcert.kube.ClusterConnector;
+import dev.meshcert.kube.MeshScanner;
+import dev.meshcert.kube.SessionOptions;
 import dev.meshcert.mesh.MeshReaders;
+import dev.meshcert.ui.cluster.ClusterScreen;
+import dev.meshcert.ui.cluster.ClusterView;
+import dev.meshcert.ui.cluster.ClusterViewModel;
+import dev.meshcert.ui.cluster.ConnectorClusterService;
 import dev.meshcert.ui.common.Appearance;
 import dev.meshcert.ui.common.ClipboardService;
 import dev.meshcert.ui.common.FxClipboard;
@@ -24,6 +31,7 @@ import dev.meshcert.ui.inspect.InspectViewModel;
 import dev.meshcert.ui.inspect.InspectionService;
 import dev.meshcert.ui.shell.MainWindow;
 import dev.meshcert.ui.shell.ShellServices;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -31,6 +39,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -65,17 +74,30 @@ public final class GuiComposition implements AutoCloseable {
   private final Appearance appearance = new Appearance();
   private final Preferences preferences;
   private final InspectScreen inspect;
+  private final ClusterConnector connector;
+  private final ClusterScreen cluster;
   private final MainWindow window;
 
   /** The window with default settings that are not saved (tests). */
   public GuiComposition(Clock clock) {
-    this(clock, Startup.inMemory());
+    this(clock, Startup.inMemory(), false);
   }
 
   /**
-   * @param clock what "now" is for expiry
+   * The window with default settings that are not saved (tests).
+   *
+   * @param demo whether the Cluster screen opens the built-in demo mesh first ({@code --demo})
    */
-  public GuiComposition(Clock clock, Startup startup) {
+  public GuiComposition(Clock clock, boolean demo) {
+    this(clock, Startup.inMemory(), demo);
+  }
+
+  /**
+   * @param clock what "now" is for expiry (and the demo mesh's certificates)
+   * @param startup what the launcher read: settings, system theme, versions
+   * @param demo whether the Cluster screen opens the built-in demo mesh first ({@code --demo})
+   */
+  public GuiComposition(Clock clock, Startup startup, boolean demo) {
     Messages messages = Messages.load(Locale.getDefault());
     appearance.systemDarkProperty().set(startup.systemDark());
     preferences = new Preferences(startup.store(), startup.settings(), appearance, redactor);
@@ -94,7 +116,25 @@ public final class GuiComposition implements AutoCloseable {
             inspection, new InputLoader(messages), runner, dialogs, clipboard, text, messages);
     InspectView view = new InspectView(model, messages);
     inspect = new InspectScreen(model, view, messages);
-    List<Screen> screens = List.of(inspect);
+    connector = ClusterConnector.fromEnvironment(SessionOptions.defaults(), clock);
+    Messages clusterMessages = ClusterScreen.messages(Locale.getDefault());
+    AtomicReference<MainWindow> shown = new AtomicReference<>();
+    ClusterViewModel clusterModel =
+        new ClusterViewModel(
+            new ConnectorClusterService(connector, new MeshScanner(clock)),
+            runner,
+            dialogs,
+            Platform::runLater,
+            fetched -> {
+              model.addText(fetched.name(), new String(fetched.content(), StandardCharsets.UTF_8));
+              shown.get().select(inspect);
+            },
+            clusterMessages,
+            clock);
+    cluster =
+        new ClusterScreen(
+            clusterModel, new ClusterView(clusterModel, clusterMessages), clusterMessages, demo);
+    List<Screen> screens = List.of(inspect, cluster);
     window =
         new MainWindow(
             screens,
@@ -108,6 +148,7 @@ public final class GuiComposition implements AutoCloseable {
                 clipboard,
                 VersionInfo.withJavaFx(startup.versions())));
     runner.onFinished(window::finished);
+    shown.set(window);
   }
 
   /** Shows the window and opens the files given. */
@@ -144,11 +185,17 @@ public final class GuiComposition implements AutoCloseable {
     return inspect;
   }
 
+  /** The Cluster screen. */
+  public ClusterScreen cluster() {
+    return cluster;
+  }
+
   @Override
   public void close() {
     window.close();
     guard.close();
     appearance.close();
     runner.close();
+    connector.close();
   }
 }

@@ -54,7 +54,8 @@ final class GuiLauncher {
         () -> {
           GuiComposition.Startup startup =
               new GuiComposition.Startup(store, settings.join(), darkSoon(dark), versions.join());
-          GuiComposition app = new GuiComposition(Clock.systemUTC(), startup);
+          GuiComposition app =
+              new GuiComposition(Clock.systemUTC(), startup, List.of(args).contains("--demo"));
           Stage stage = new Stage();
           app.start(stage, files);
           dark.thenAccept(
