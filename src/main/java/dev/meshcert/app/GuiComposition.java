@@ -3,7 +3,14 @@ package dev.meshcert.app;
 import dev.meshcert.core.analysis.Inspector;
 import dev.meshcert.core.cert.CertificateText;
 import dev.meshcert.core.read.InputReader;
+import dev.meshcert.kube.ClusterConnector;
+import dev.meshcert.kube.MeshScanner;
+import dev.meshcert.kube.SessionOptions;
 import dev.meshcert.mesh.MeshReaders;
+import dev.meshcert.ui.cluster.ClusterScreen;
+import dev.meshcert.ui.cluster.ClusterView;
+import dev.meshcert.ui.cluster.ClusterViewModel;
+import dev.meshcert.ui.cluster.ConnectorClusterService;
 import dev.meshcert.ui.common.ClipboardService;
 import dev.meshcert.ui.common.FxClipboard;
 import dev.meshcert.ui.common.FxDialogService;
@@ -19,12 +26,14 @@ import dev.meshcert.ui.inspect.InspectView;
 import dev.meshcert.ui.inspect.InspectViewModel;
 import dev.meshcert.ui.inspect.InspectionService;
 import dev.meshcert.ui.shell.MainWindow;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -40,6 +49,8 @@ public final class GuiComposition implements AutoCloseable {
   private final Redactor redactor = new Redactor();
   private final ScreenGuard guard = new ScreenGuard(redactor);
   private final InspectScreen inspect;
+  private final ClusterConnector connector;
+  private final ClusterScreen cluster;
   private final MainWindow window;
 
   /** The window as the application ships it, judging expiry by the system clock. */
@@ -51,6 +62,14 @@ public final class GuiComposition implements AutoCloseable {
    * @param clock what "now" is for expiry
    */
   public GuiComposition(Clock clock) {
+    this(clock, false);
+  }
+
+  /**
+   * @param clock what "now" is for expiry (and the demo mesh's certificates)
+   * @param demo whether the Cluster screen opens the built-in demo mesh first ({@code --demo})
+   */
+  public GuiComposition(Clock clock, boolean demo) {
     Messages messages = Messages.load(Locale.getDefault());
     FxDialogService dialogs = new FxDialogService(() -> Optional.ofNullable(owner.get()), messages);
     InspectionService inspection =
@@ -64,8 +83,27 @@ public final class GuiComposition implements AutoCloseable {
             inspection, new InputLoader(messages), runner, dialogs, clipboard, text, messages);
     InspectView view = new InspectView(model, messages);
     inspect = new InspectScreen(model, view, messages);
-    List<Screen> screens = List.of(inspect);
+    connector = ClusterConnector.fromEnvironment(SessionOptions.defaults(), clock);
+    Messages clusterMessages = ClusterScreen.messages(Locale.getDefault());
+    AtomicReference<MainWindow> shown = new AtomicReference<>();
+    ClusterViewModel clusterModel =
+        new ClusterViewModel(
+            new ConnectorClusterService(connector, new MeshScanner(clock)),
+            runner,
+            dialogs,
+            Platform::runLater,
+            fetched -> {
+              model.addText(fetched.name(), new String(fetched.content(), StandardCharsets.UTF_8));
+              shown.get().select(inspect);
+            },
+            clusterMessages,
+            clock);
+    cluster =
+        new ClusterScreen(
+            clusterModel, new ClusterView(clusterModel, clusterMessages), clusterMessages, demo);
+    List<Screen> screens = List.of(inspect, cluster);
     window = new MainWindow(screens, messages, redactor);
+    shown.set(window);
   }
 
   /** Shows the window and opens the files given. */
@@ -91,9 +129,15 @@ public final class GuiComposition implements AutoCloseable {
     return inspect;
   }
 
+  /** The Cluster screen. */
+  public ClusterScreen cluster() {
+    return cluster;
+  }
+
   @Override
   public void close() {
     window.close();
     runner.close();
+    connector.close();
   }
 }

@@ -28,9 +28,14 @@ final class InspectorService implements InspectionService {
   }
 
   @Override
-  public Analysis inspect(List<InspectionInput> inputs, PasswordProvider passwords) {
+  public Analysis inspect(
+      List<InspectionInput> inputs,
+      List<InspectionInput> trustAnchors,
+      PasswordProvider passwords) {
     Analysis analysis =
-        inspector.inspect(inputs, InspectOptions.at(clock).withPasswords(passwords));
+        inspector.inspect(
+            inputs,
+            InspectOptions.at(clock).withPasswords(passwords).withTrustAnchors(trustAnchors));
     AnalysisValues.learn(analysis, known);
     return analysis;
   }

@@ -120,6 +120,14 @@ public final class MainWindow {
         .orElse(false);
   }
 
+  /** Brings {@code screen}'s tab to the front. */
+  public void select(Screen screen) {
+    tabs.getTabs().stream()
+        .filter(t -> t.getUserData() == screen)
+        .findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
+  }
+
   /** Cancels the work of every screen. */
   public void close() {
     screens.forEach(Screen::close);
