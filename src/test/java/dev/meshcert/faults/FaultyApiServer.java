@@ -162,6 +162,15 @@ public final class FaultyApiServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Like {@link #on}, but ahead of every rule added before: a fault that interrupts a scripted
+   * answer for a while.
+   */
+  public FaultyApiServer first(String path, int times, Function<RecordedRequest, MockResponse> a) {
+    rules.add(0, new Rule(r -> bare(r.getPath()).equals(path) && !isWatch(r), times, a));
+    return this;
+  }
+
   /** Answers every exec request (any pod) as {@code answer}, always. */
   public FaultyApiServer onEveryExec(Function<RecordedRequest, MockResponse> answer) {
     rules.add(new Rule(r -> bare(r.getPath()).endsWith("/exec"), -1, answer));

@@ -108,16 +108,24 @@ final class FxPulseMonitor implements AutoCloseable {
     return b.toString();
   }
 
+  /** A frame of a control's skin or a cell: which part of the scene is being laid out. */
+  private static boolean control(StackTraceElement f) {
+    String c = f.getClassName();
+    return c.startsWith("javafx.scene.control.skin.") && !c.contains("$");
+  }
+
   private static String fxStack() {
     for (java.util.Map.Entry<Thread, StackTraceElement[]> e :
         Thread.getAllStackTraces().entrySet()) {
       if (e.getKey().getName().equals("JavaFX Application Thread")) {
         StringBuilder b = new StringBuilder();
         int ours = 0;
-        for (StackTraceElement f : e.getValue()) {
-          if (b.length() == 0 || f.getClassName().startsWith("dev.meshcert")) {
+        StackTraceElement[] frames = e.getValue();
+        for (int i = 0; i < frames.length; i++) {
+          StackTraceElement f = frames[i];
+          if (i < 4 || f.getClassName().startsWith("dev.meshcert") || control(f)) {
             b.append("    at ").append(f).append('\n');
-            if (f.getClassName().startsWith("dev.meshcert") && ++ours >= 6) {
+            if (f.getClassName().startsWith("dev.meshcert") && ++ours >= 6 || b.length() > 3000) {
               break;
             }
           }
