@@ -53,6 +53,14 @@ public interface ClusterConnection extends AutoCloseable {
       Workload pod, dev.meshcert.mesh.workload.CertSource source, Cancellation cancellation)
       throws KubeException;
 
+  /**
+   * Exec of diagnostic tools and port-forwards into this cluster's pods, for the probe; empty when
+   * the connection has no pods to enter (the demo mesh).
+   */
+  default Optional<PodAccess> podAccess() {
+    return Optional.empty();
+  }
+
   /** Watches pods in {@code scope} until the handle is closed. */
   WatchHandle watchPods(NamespaceScope scope, WatchListener<Workload> listener);
 

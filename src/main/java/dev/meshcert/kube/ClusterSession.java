@@ -187,6 +187,11 @@ public final class ClusterSession implements ClusterConnection {
   }
 
   @Override
+  public Optional<PodAccess> podAccess() {
+    return Optional.of(new PodAccess(calls, this::caller));
+  }
+
+  @Override
   public WatchHandle watchPods(NamespaceScope scope, WatchListener<Workload> listener) {
     return start(PodWatchSource.create(calls, core, scope, options.pageSize()), listener);
   }

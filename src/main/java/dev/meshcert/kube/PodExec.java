@@ -26,6 +26,9 @@ final class PodExec {
 
   private PodExec() {}
 
+  /** What a command printed, its exit code, and the connection error if the upgrade failed. */
+  record Output(int exitCode, byte[] stdout, byte[] stderr, Throwable connectionError) {}
+
   static byte[] run(
       ApiCalls calls,
       String namespace,
@@ -36,7 +39,42 @@ final class PodExec {
       Cancellation cancellation,
       Failures.Caller caller)
       throws KubeException {
-    Operation op = new Operation("create", "pods/exec", java.util.Optional.of(namespace));
+    Operation op = operation(namespace);
+    Output o =
+        execute(
+            calls, namespace, pod, container, command, timeout, cancellation, caller, 64 * 1024);
+    if (o.connectionError() != null && o.stdout().length == 0) {
+      throw connectionFailure(o.connectionError(), op, caller);
+    }
+    if (o.exitCode() != 0 && o.stdout().length == 0) {
+      throw new KubeException(
+          new KubeFailure.CommandFailed(
+              op, o.exitCode(), new String(o.stderr(), StandardCharsets.UTF_8).strip()));
+    }
+    return o.stdout();
+  }
+
+  static Operation operation(String namespace) {
+    return new Operation("create", "pods/exec", java.util.Optional.of(namespace));
+  }
+
+  /**
+   * Runs the command and returns whatever it printed on both streams with its exit code, without
+   * judging the exit code: callers that read tools' diagnostics (curl -v writes to stderr and exits
+   * non-zero on a reset) need both.
+   */
+  static Output execute(
+      ApiCalls calls,
+      String namespace,
+      String pod,
+      String container,
+      String[] command,
+      Duration timeout,
+      Cancellation cancellation,
+      Failures.Caller caller,
+      int maxStderr)
+      throws KubeException {
+    Operation op = operation(namespace);
     if (cancellation.isCancelled()) {
       throw new KubeException(new KubeFailure.Cancelled(op));
     }
@@ -62,7 +100,7 @@ final class PodExec {
       InputStream stdout = process.getInputStream();
       InputStream stderr = process.getErrorStream();
       CompletableFuture<byte[]> out = drain(stdout, MAX_STDOUT);
-      CompletableFuture<byte[]> err = drain(stderr, 64 * 1024);
+      CompletableFuture<byte[]> err = drain(stderr, maxStderr);
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroy();
         throw new KubeException(new KubeFailure.Timeout(op, timeout));
@@ -71,17 +109,8 @@ final class PodExec {
         throw new KubeException(new KubeFailure.Cancelled(op));
       }
       byte[] bytes = out.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      String errors =
-          new String(err.get(timeout.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
-      Throwable connection = connectionError.get();
-      if (connection != null && bytes.length == 0) {
-        throw connectionFailure(connection, op, caller);
-      }
-      int exit = process.exitValue();
-      if (exit != 0 && bytes.length == 0) {
-        throw new KubeException(new KubeFailure.CommandFailed(op, exit, errors.strip()));
-      }
-      return bytes;
+      byte[] errors = err.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new Output(process.exitValue(), bytes, errors, connectionError.get());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroy();
@@ -96,8 +125,7 @@ final class PodExec {
   }
 
   /** The exec upgrade was refused: turn "Expected HTTP 101 but was 403" into a typed failure. */
-  private static KubeException connectionFailure(
-      Throwable t, Operation op, Failures.Caller caller) {
+  static KubeException connectionFailure(Throwable t, Operation op, Failures.Caller caller) {
     String message = String.valueOf(t.getMessage());
     Matcher m = HTTP_CODE.matcher(message);
     if (m.find()) {
