@@ -47,6 +47,11 @@ public final class PemIdentities {
     return identity(read(certChain), certChain.toString(), read(key), key.toString());
   }
 
+  /** The private key in a PEM file, read into memory only. */
+  public static PrivateKey privateKeyFromFile(Path file) throws IdentityException {
+    return privateKey(read(file), file.toString());
+  }
+
   /** The certificates of a PEM file (a root bundle, say). */
   public static List<X509Certificate> certificatesFromFile(Path file) throws IdentityException {
     return certificates(read(file), file.getFileName().toString());
