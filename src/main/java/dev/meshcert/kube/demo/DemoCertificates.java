@@ -22,9 +22,20 @@ final class DemoCertificates {
   static final String EXPIRED = "bookinfo/ratings-v1-b6994bb9-tg4kl";
   static final String MISMATCH = "bookinfo/details-v1-79f774bdb9-kq2lw";
 
+  /** A served leaf with the CA certificates above it (keys in memory, for the demo servers). */
+  record Served(DemoPki.Issued leaf, List<DemoPki.Issued> above) {
+    String pem() {
+      StringBuilder b = new StringBuilder(leaf.pem());
+      above.forEach(i -> b.append(i.pem()));
+      return b.toString();
+    }
+  }
+
   private final Map<String, String> chains = new HashMap<>();
+  private final Map<String, Served> served = new HashMap<>();
   private final String istioRoot;
   private final String linkerdAnchor;
+  private final DemoPki.Issued istioCa;
 
   DemoCertificates(Instant now, List<Workload> pods) {
     DemoPki pki = new DemoPki();
@@ -58,13 +69,18 @@ final class DemoCertificates {
             -1);
     istioRoot = root.pem();
     linkerdAnchor = anchor.pem();
+    istioCa = root;
     for (Workload pod : pods) {
       leaf(pki, pod, now, root, issuer, anchor, internal)
-          .ifPresent(pem -> chains.put(pod.ref(), pem));
+          .ifPresent(
+              s -> {
+                chains.put(pod.ref(), s.pem());
+                served.put(pod.ref(), s);
+              });
     }
   }
 
-  private static Optional<String> leaf(
+  private static Optional<Served> leaf(
       DemoPki pki,
       Workload pod,
       Instant now,
@@ -94,7 +110,7 @@ final class DemoCertificates {
               root,
               from,
               from.plus(Duration.ofHours(24)));
-      return Optional.of(leaf.pem() + root.pem());
+      return Optional.of(new Served(leaf, List.of(root)));
     }
     if (pod.runningContainer("linkerd-proxy").isPresent()) {
       String name =
@@ -107,7 +123,7 @@ final class DemoCertificates {
               issuer,
               from,
               from.plus(Duration.ofHours(24)));
-      return Optional.of(leaf.pem() + issuer.pem() + anchor.pem());
+      return Optional.of(new Served(leaf, List.of(issuer, anchor)));
     }
     if (pod.volumes().stream().anyMatch(v -> v.source().equals("csi.cert-manager.io"))) {
       String dns = pod.workloadName() + "." + ns + ".svc.cluster.local";
@@ -119,7 +135,7 @@ final class DemoCertificates {
               internal,
               from,
               from.plus(Duration.ofDays(90)));
-      return Optional.of(leaf.pem() + internal.pem());
+      return Optional.of(new Served(leaf, List.of(internal)));
     }
     return Optional.empty();
   }
@@ -127,6 +143,16 @@ final class DemoCertificates {
   /** The PEM chain (leaf first, root last) served for pod {@code ref}. */
   Optional<String> chain(String ref) {
     return Optional.ofNullable(chains.get(ref));
+  }
+
+  /** The leaf and CAs served for pod {@code ref}, keys included (memory only). */
+  Optional<Served> served(String ref) {
+    return Optional.ofNullable(served.get(ref));
+  }
+
+  /** Istio's self-signed root with its key: what the istio-ca-secret holds. */
+  DemoPki.Issued istioCa() {
+    return istioCa;
   }
 
   /** Istio's root certificate PEM (the istio-ca-root-cert ConfigMap). */

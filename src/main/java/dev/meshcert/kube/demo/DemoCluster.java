@@ -41,6 +41,7 @@ public final class DemoCluster implements ClusterConnection {
   private final List<ParsedPeerAuthentication> policies;
   private final ControlPlaneInputs controlPlane;
   private final DemoCertificates certificates;
+  private final DemoServers servers;
 
   private DemoCluster(Instant now) {
     this.namespaces = DemoPods.namespaces();
@@ -48,6 +49,12 @@ public final class DemoCluster implements ClusterConnection {
     this.certificates = new DemoCertificates(now, pods);
     this.policies = DemoControlPlane.policies(now);
     this.controlPlane = DemoControlPlane.inputs(certificates);
+    this.servers = new DemoServers(pods, certificates, policies);
+  }
+
+  /** The demo workloads' servers on loopback, for the probe; they start on first use. */
+  public DemoServers servers() {
+    return servers;
   }
 
   /** Generates the demo mesh with certificates relative to {@code clock}'s now. */
@@ -155,7 +162,8 @@ public final class DemoCluster implements ClusterConnection {
 
   @Override
   public void close() {
-    // nothing held: watches stop themselves once they have reported
+    // watches stop themselves once they have reported; the demo servers are stopped here
+    servers.close();
   }
 
   private static void check(Cancellation cancellation, Operation op) throws KubeException {
