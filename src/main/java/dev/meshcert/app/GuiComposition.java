@@ -3,6 +3,7 @@ package dev.meshcert.app;
 import dev.meshcert.core.analysis.Inspector;
 import dev.meshcert.core.cert.CertificateText;
 import dev.meshcert.core.read.InputReader;
+import dev.meshcert.kube.demo.DemoCluster;
 import dev.meshcert.mesh.MeshReaders;
 import dev.meshcert.ui.common.FxClipboard;
 import dev.meshcert.ui.common.FxDialogService;
@@ -15,12 +16,18 @@ import dev.meshcert.ui.inspect.InspectScreen;
 import dev.meshcert.ui.inspect.InspectView;
 import dev.meshcert.ui.inspect.InspectViewModel;
 import dev.meshcert.ui.inspect.InspectionService;
+import dev.meshcert.ui.probe.DefaultProbeService;
+import dev.meshcert.ui.probe.ProbeScreen;
+import dev.meshcert.ui.probe.ProbeService;
+import dev.meshcert.ui.probe.ProbeView;
+import dev.meshcert.ui.probe.ProbeViewModel;
 import dev.meshcert.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.stage.Stage;
 import javafx.stage.Window;
@@ -35,6 +42,8 @@ public final class GuiComposition implements AutoCloseable {
   private final FxTaskRunner runner = new FxTaskRunner(2);
   private final AtomicReference<Window> owner = new AtomicReference<>();
   private final InspectScreen inspect;
+  private final ProbeScreen probe;
+  private final AtomicReference<DemoCluster> probeDemo = new AtomicReference<>();
   private final MainWindow window;
 
   /** The window as the application ships it, judging expiry by the system clock. */
@@ -62,8 +71,27 @@ public final class GuiComposition implements AutoCloseable {
             messages);
     InspectView view = new InspectView(model, messages);
     inspect = new InspectScreen(model, view, messages);
-    List<Screen> screens = List.of(inspect);
+    probe = probeScreen(clock);
+    List<Screen> screens = List.of(inspect, probe);
     window = new MainWindow(screens, messages);
+  }
+
+  /** The probe panel: its own demo mesh (started on first use) until a cluster is open. */
+  private ProbeScreen probeScreen(Clock clock) {
+    Messages texts =
+        new Messages(ResourceBundle.getBundle("dev.meshcert.ui.probe.probe", Locale.getDefault()));
+    ProbeService service =
+        new DefaultProbeService(
+            Optional::empty,
+            () -> probeDemo.updateAndGet(d -> d != null ? d : DemoCluster.create(clock)),
+            clock);
+    ProbeViewModel model = new ProbeViewModel(service, runner, new FxClipboard(), texts);
+    return new ProbeScreen(model, new ProbeView(model, texts), texts);
+  }
+
+  /** The Probe screen. */
+  public ProbeScreen probe() {
+    return probe;
   }
 
   /** Shows the window and opens the files given. */
@@ -87,5 +115,6 @@ public final class GuiComposition implements AutoCloseable {
   public void close() {
     window.close();
     runner.close();
+    Optional.ofNullable(probeDemo.get()).ifPresent(DemoCluster::close);
   }
 }
