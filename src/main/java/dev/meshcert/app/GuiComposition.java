@@ -3,13 +3,25 @@ package dev.meshcert.app;
 import dev.meshcert.core.analysis.Inspector;
 import dev.meshcert.core.cert.CertificateText;
 import dev.meshcert.core.read.InputReader;
+import dev.meshcert.kube.ClusterConnection;
+import dev.meshcert.kube.ClusterConnector;
+import dev.meshcert.kube.MeshScanner;
+import dev.meshcert.kube.SessionOptions;
 import dev.meshcert.kube.demo.DemoCluster;
 import dev.meshcert.mesh.MeshReaders;
+import dev.meshcert.ui.cluster.ClusterScreen;
+import dev.meshcert.ui.cluster.ClusterView;
+import dev.meshcert.ui.cluster.ClusterViewModel;
+import dev.meshcert.ui.cluster.ConnectorClusterService;
+import dev.meshcert.ui.cluster.WorkloadAction;
+import dev.meshcert.ui.common.ClipboardService;
 import dev.meshcert.ui.common.FxClipboard;
 import dev.meshcert.ui.common.FxDialogService;
 import dev.meshcert.ui.common.FxTaskRunner;
 import dev.meshcert.ui.common.Messages;
+import dev.meshcert.ui.common.Redactor;
 import dev.meshcert.ui.common.Screen;
+import dev.meshcert.ui.common.ScreenGuard;
 import dev.meshcert.ui.inspect.CertificateTextRenderer;
 import dev.meshcert.ui.inspect.InputLoader;
 import dev.meshcert.ui.inspect.InspectScreen;
@@ -22,13 +34,14 @@ import dev.meshcert.ui.probe.ProbeService;
 import dev.meshcert.ui.probe.ProbeView;
 import dev.meshcert.ui.probe.ProbeViewModel;
 import dev.meshcert.ui.shell.MainWindow;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -41,8 +54,13 @@ public final class GuiComposition implements AutoCloseable {
 
   private final FxTaskRunner runner = new FxTaskRunner(2);
   private final AtomicReference<Window> owner = new AtomicReference<>();
+  private final Redactor redactor = new Redactor();
+  private final ScreenGuard guard = new ScreenGuard(redactor);
   private final InspectScreen inspect;
+  private final ClusterConnector connector;
+  private final ClusterScreen cluster;
   private final ProbeScreen probe;
+  private final AtomicReference<ClusterConnection> probeCluster = new AtomicReference<>();
   private final AtomicReference<DemoCluster> probeDemo = new AtomicReference<>();
   private final MainWindow window;
 
@@ -55,38 +73,79 @@ public final class GuiComposition implements AutoCloseable {
    * @param clock what "now" is for expiry
    */
   public GuiComposition(Clock clock) {
+    this(clock, false);
+  }
+
+  /**
+   * @param clock what "now" is for expiry (and the demo mesh's certificates)
+   * @param demo whether the Cluster screen opens the built-in demo mesh first ({@code --demo})
+   */
+  public GuiComposition(Clock clock, boolean demo) {
     Messages messages = Messages.load(Locale.getDefault());
     FxDialogService dialogs = new FxDialogService(() -> Optional.ofNullable(owner.get()), messages);
     InspectionService inspection =
-        new InspectorService(new Inspector(new InputReader(MeshReaders.all())::read), clock);
+        new InspectorService(
+            new Inspector(new InputReader(MeshReaders.all())::read), clock, redactor.known());
+    // Every copy of every screen goes through redaction.
+    ClipboardService clipboard = redactor.clipboard(new FxClipboard());
     CertificateTextRenderer text = CertificateText::render;
     InspectViewModel model =
         new InspectViewModel(
-            inspection,
-            new InputLoader(messages),
-            runner,
-            dialogs,
-            new FxClipboard(),
-            text,
-            messages);
+            inspection, new InputLoader(messages), runner, dialogs, clipboard, text, messages);
     InspectView view = new InspectView(model, messages);
     inspect = new InspectScreen(model, view, messages);
-    probe = probeScreen(clock);
-    List<Screen> screens = List.of(inspect, probe);
-    window = new MainWindow(screens, messages);
+    connector = ClusterConnector.fromEnvironment(SessionOptions.defaults(), clock);
+    Messages clusterMessages = ClusterScreen.messages(Locale.getDefault());
+    AtomicReference<MainWindow> shown = new AtomicReference<>();
+    ClusterViewModel clusterModel =
+        new ClusterViewModel(
+            new ConnectorClusterService(connector, new MeshScanner(clock)),
+            runner,
+            dialogs,
+            Platform::runLater,
+            fetched -> {
+              model.addText(fetched.name(), new String(fetched.content(), StandardCharsets.UTF_8));
+              shown.get().select(inspect);
+            },
+            clusterMessages,
+            clock);
+    cluster =
+        new ClusterScreen(
+            clusterModel, new ClusterView(clusterModel, clusterMessages), clusterMessages, demo);
+    probe = probeScreen(clock, clipboard);
+    clusterModel.addWorkloadAction(probeAction(shown));
+    List<Screen> screens = List.of(inspect, cluster, probe);
+    window = new MainWindow(screens, messages, redactor);
+    shown.set(window);
   }
 
-  /** The probe panel: its own demo mesh (started on first use) until a cluster is open. */
-  private ProbeScreen probeScreen(Clock clock) {
-    Messages texts =
-        new Messages(ResourceBundle.getBundle("dev.meshcert.ui.probe.probe", Locale.getDefault()));
+  /**
+   * The probe panel: the cluster of the last workload it was opened on (for port-forward and exec),
+   * and that demo mesh, or its own started on first use.
+   */
+  private ProbeScreen probeScreen(Clock clock, ClipboardService clipboard) {
+    Messages texts = ProbeScreen.messages(Locale.getDefault());
     ProbeService service =
         new DefaultProbeService(
-            Optional::empty,
-            () -> probeDemo.updateAndGet(d -> d != null ? d : DemoCluster.create(clock)),
+            () -> Optional.ofNullable(probeCluster.get()),
+            () ->
+                probeCluster.get() instanceof DemoCluster shown
+                    ? shown
+                    : probeDemo.updateAndGet(d -> d != null ? d : DemoCluster.create(clock)),
             clock);
-    ProbeViewModel model = new ProbeViewModel(service, runner, new FxClipboard(), texts);
+    ProbeViewModel model = new ProbeViewModel(service, runner, clipboard, texts);
     return new ProbeScreen(model, new ProbeView(model, texts), texts);
+  }
+
+  /** "Probe mTLS…" on a workload of the Cluster screen: opens the panel aimed at it. */
+  private WorkloadAction probeAction(AtomicReference<MainWindow> shown) {
+    return WorkloadAction.single(
+        probe.title() + "\u2026",
+        selection -> {
+          probeCluster.set(selection.connection());
+          probe.model().aimAt(selection.connection().isDemo(), selection.first().pod());
+          shown.get().select(probe);
+        });
   }
 
   /** The Probe screen. */
@@ -97,6 +156,7 @@ public final class GuiComposition implements AutoCloseable {
   /** Shows the window and opens the files given. */
   public void start(Stage stage, List<Path> files) {
     owner.set(stage);
+    guard.guardAllWindows();
     window.show(stage);
     window.open(files);
   }
@@ -106,15 +166,26 @@ public final class GuiComposition implements AutoCloseable {
     return window;
   }
 
+  /** The redaction switch every screen, copy and export goes through. */
+  public Redactor redactor() {
+    return redactor;
+  }
+
   /** The Inspect screen. */
   public InspectScreen inspect() {
     return inspect;
+  }
+
+  /** The Cluster screen. */
+  public ClusterScreen cluster() {
+    return cluster;
   }
 
   @Override
   public void close() {
     window.close();
     runner.close();
+    connector.close();
     Optional.ofNullable(probeDemo.get()).ifPresent(DemoCluster::close);
   }
 }

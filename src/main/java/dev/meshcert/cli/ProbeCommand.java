@@ -2,7 +2,7 @@ package dev.meshcert.cli;
 
 import dev.meshcert.kube.ClusterConnection;
 import dev.meshcert.kube.KubeException;
-import dev.meshcert.kube.PodAccess;
+import dev.meshcert.kube.ProbeExec;
 import dev.meshcert.probe.IdentityException;
 import dev.meshcert.probe.InPodProbe;
 import dev.meshcert.probe.Outcome;
@@ -207,10 +207,6 @@ final class ProbeCommand implements Callable<Integer> {
       if (pod == null && portForward == null) {
         route = new ProbeRoute.Direct(parsed.get());
       } else {
-        Optional<PodAccess> access = cluster.podAccess();
-        if (access.isEmpty()) {
-          return usage(err, "the " + cluster.name() + " connection cannot enter pods");
-        }
         String[] ref = ProbeCommandSupport.podRef(pod != null ? pod : portForward);
         if (ref.length != 2) {
           return usage(err, (pod != null ? "--pod" : "--port-forward") + " must be NAMESPACE/NAME");
@@ -220,9 +216,13 @@ final class ProbeCommand implements Callable<Integer> {
           if (t.isEmpty()) {
             return usage(err, "--tool must be curl or openssl");
           }
+          Optional<ProbeExec> exec = cluster.probeExec();
+          if (exec.isEmpty()) {
+            return usage(err, "the " + cluster.name() + " connection cannot run commands in pods");
+          }
           route =
               new ProbeRoute.InPod(
-                  ProbeRoute.Runners.exec(access.get()),
+                  ProbeRoute.Runners.exec(exec.get()),
                   ref[0],
                   ref[1],
                   container,
@@ -230,7 +230,7 @@ final class ProbeCommand implements Callable<Integer> {
                   parsed.get(),
                   ProbeCommandSupport.podFiles(podIdentity));
         } else {
-          route = new ProbeRoute.PortForwarded(access.get(), ref[0], ref[1], parsed.get());
+          route = new ProbeRoute.PortForwarded(cluster.podAccess(), ref[0], ref[1], parsed.get());
         }
       }
       routeName = route.describe();

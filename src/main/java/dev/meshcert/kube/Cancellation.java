@@ -14,6 +14,7 @@ public final class Cancellation {
   private final Set<Call> active = ConcurrentHashMap.newKeySet();
   private final Set<Runnable> hooks = ConcurrentHashMap.newKeySet();
   private volatile boolean cancelled;
+  private Runnable parentHook;
 
   /** A cancellation nobody cancels (for the CLI and tests). */
   public static Cancellation none() {
@@ -43,15 +44,35 @@ public final class Cancellation {
     active.remove(call);
   }
 
+  /**
+   * A cancellation for part of this work (one pod of a scan): cancelled when this one is, and
+   * cancellable on its own without cancelling this one. Call {@link #release(Cancellation)} when
+   * the part is done.
+   */
+  public Cancellation child() {
+    Cancellation child = new Cancellation();
+    child.parentHook = child::cancel;
+    onCancel(child.parentHook);
+    return child;
+  }
+
+  /** Forgets a {@link #child()} that finished, so it is not kept until this one ends. */
+  public void release(Cancellation child) {
+    if (child.parentHook != null) {
+      remove(child.parentHook);
+    }
+  }
+
   /** Runs {@code hook} on cancel (at once if already cancelled), until {@link #remove}. */
-  void onCancel(Runnable hook) {
+  public void onCancel(Runnable hook) {
     hooks.add(hook);
     if (cancelled) {
       hook.run();
     }
   }
 
-  void remove(Runnable hook) {
+  /** Forgets a hook given to {@link #onCancel}. */
+  public void remove(Runnable hook) {
     hooks.remove(hook);
   }
 }

@@ -54,10 +54,18 @@ public interface ClusterConnection extends AutoCloseable {
       throws KubeException;
 
   /**
-   * Exec of diagnostic tools and port-forwards into this cluster's pods, for the probe; empty when
-   * the connection has no pods to enter (the demo mesh).
+   * The port-forward, exec, ConfigMap and Secret reads that certificate retrieval ({@code
+   * kube.pull}) builds on. By default nothing is supported.
    */
-  default Optional<PodAccess> podAccess() {
+  default PodAccess podAccess() {
+    return PodAccess.unsupported("this connection cannot reach into pods");
+  }
+
+  /**
+   * Runs the probe's diagnostic tools (curl, openssl, cat) in this cluster's pods and reads both
+   * their output streams and exit code; empty when the connection has no pods to enter (the demo).
+   */
+  default Optional<ProbeExec> probeExec() {
     return Optional.empty();
   }
 

@@ -187,8 +187,8 @@ public final class ClusterSession implements ClusterConnection {
   }
 
   @Override
-  public Optional<PodAccess> podAccess() {
-    return Optional.of(new PodAccess(calls, this::caller));
+  public Optional<ProbeExec> probeExec() {
+    return Optional.of(new ProbeExec(calls, this::caller));
   }
 
   @Override

@@ -2,20 +2,20 @@ package dev.meshcert.probe;
 
 import dev.meshcert.kube.Cancellation;
 import dev.meshcert.kube.KubeException;
-import dev.meshcert.kube.PodAccess;
+import dev.meshcert.kube.ProbeExec;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
 /**
  * Runs the probe's fixed commands in a live cluster's pods over Kubernetes exec ({@link
- * PodAccess}). Cancelling the {@link Cancellation} ends a command in flight.
+ * ProbeExec}). Cancelling the {@link Cancellation} ends a command in flight.
  */
 public final class ExecCommandRunner implements PodCommandRunner {
-  private final PodAccess access;
+  private final ProbeExec access;
   private final Cancellation cancellation;
 
-  public ExecCommandRunner(PodAccess access, Cancellation cancellation) {
+  public ExecCommandRunner(ProbeExec access, Cancellation cancellation) {
     this.access = access;
     this.cancellation = cancellation;
   }
@@ -25,7 +25,7 @@ public final class ExecCommandRunner implements PodCommandRunner {
       String namespace, String pod, String container, List<String> command, Duration timeout)
       throws IOException {
     try {
-      PodAccess.ExecResult r =
+      ProbeExec.ExecResult r =
           access.exec(namespace, pod, container, command, timeout, cancellation);
       return new Result(r.exitCode(), r.stdout(), r.stderr());
     } catch (KubeException e) {

@@ -10,8 +10,6 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -34,7 +32,6 @@ public final class PortForwardTunnel implements AutoCloseable {
   private final String namespace;
   private final String pod;
   private final int port;
-  private final Duration timeout;
   private final Cancellation cancellation;
   private final ServerSocket server;
   private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
@@ -42,18 +39,12 @@ public final class PortForwardTunnel implements AutoCloseable {
 
   /** Opens the local port; connections are forwarded until {@link #close()}. */
   public PortForwardTunnel(
-      PodAccess access,
-      String namespace,
-      String pod,
-      int port,
-      Duration timeout,
-      Cancellation cancellation)
+      PodAccess access, String namespace, String pod, int port, Cancellation cancellation)
       throws IOException {
     this.access = access;
     this.namespace = namespace;
     this.pod = pod;
     this.port = port;
-    this.timeout = timeout;
     this.cancellation = cancellation;
     this.server = new ServerSocket(0, 8, InetAddress.getLoopbackAddress());
     daemon(this::acceptLoop, "meshcert-port-forward-accept").start();
@@ -64,7 +55,7 @@ public final class PortForwardTunnel implements AutoCloseable {
     return server.getLocalPort();
   }
 
-  /** Errors reported so far (the API server's text, or why a stream could not open). */
+  /** Why streams could not be opened, so far (forbidden, pod gone, timeout). */
   public List<String> errors() {
     return List.copyOf(errors);
   }
@@ -84,14 +75,13 @@ public final class PortForwardTunnel implements AutoCloseable {
   private void forward(Socket s) {
     PortForwardStream stream;
     try {
-      stream = access.portForward(namespace, pod, port, timeout, cancellation);
+      stream = access.portForward(namespace, pod, port, cancellation);
     } catch (KubeException e) {
       errors.add(e.getMessage());
       closeQuietly(s);
       return;
     }
     open.add(stream);
-    daemon(() -> readErrors(stream.errors(), s), "meshcert-port-forward-errors").start();
     daemon(() -> pump(stream.input(), socketOut(s), s), "meshcert-port-forward-in").start();
     try {
       pump(s.getInputStream(), stream.output(), s);
@@ -105,20 +95,6 @@ public final class PortForwardTunnel implements AutoCloseable {
       return s.getOutputStream();
     } catch (IOException e) {
       return OutputStream.nullOutputStream();
-    }
-  }
-
-  private void readErrors(InputStream in, Socket s) {
-    try {
-      byte[] bytes = in.readAllBytes();
-      int from = bytes.length >= 2 && (bytes[0] & 0xff) + (bytes[1] & 0xff) * 256 == port ? 2 : 0;
-      String text = new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8).strip();
-      if (!text.isEmpty()) {
-        errors.add(text);
-        closeQuietly(s);
-      }
-    } catch (IOException e) {
-      // the stream closed with the connection: nothing more to report
     }
   }
 

@@ -2,6 +2,7 @@ package dev.meshcert.probe;
 
 import dev.meshcert.kube.Cancellation;
 import dev.meshcert.kube.PodAccess;
+import dev.meshcert.kube.ProbeExec;
 import java.util.Optional;
 
 /** Where a probe runs from and how it reaches its target. */
@@ -46,7 +47,7 @@ public sealed interface ProbeRoute {
     PodCommandRunner open(Cancellation cancellation);
 
     /** Commands run over Kubernetes exec. */
-    static Runners exec(PodAccess access) {
+    static Runners exec(ProbeExec access) {
       return c -> new ExecCommandRunner(access, c);
     }
   }

@@ -84,8 +84,7 @@ public final class ProbeRun {
     ProbeTarget named = f.target();
     Duration setup = named.connectTimeout().plus(named.readTimeout());
     try (PortForwardTunnel tunnel =
-        new PortForwardTunnel(
-            f.access(), f.namespace(), f.pod(), named.port(), setup, cancellation)) {
+        new PortForwardTunnel(f.access(), f.namespace(), f.pod(), named.port(), cancellation)) {
       ProbeTarget local =
           new ProbeTarget(
               "127.0.0.1",
@@ -113,7 +112,7 @@ public final class ProbeRun {
         r.http().isEmpty()
             && r.outcome() != Outcome.CANCELLED
             && r.outcome() != Outcome.MUTUAL_TLS_ESTABLISHED;
-    if (failed && lower.contains("connection refused")) {
+    if (failed && (lower.contains("refused") || lower.contains("not found"))) {
       return r.withOutcome(Outcome.CONNECTION_REFUSED, "port-forward: " + all);
     }
     return r.withNotes(List.of("port-forward reported: " + all));

@@ -4,6 +4,7 @@ import dev.meshcert.kube.Cancellation;
 import dev.meshcert.kube.ClusterConnection;
 import dev.meshcert.kube.NamespaceScope;
 import dev.meshcert.kube.PodAccess;
+import dev.meshcert.kube.ProbeExec;
 import dev.meshcert.kube.demo.DemoCluster;
 import dev.meshcert.kube.demo.DemoServers;
 import dev.meshcert.mesh.workload.Workload;
@@ -57,20 +58,21 @@ public final class DefaultProbeService implements ProbeService {
     Cancellation cancellation = new Cancellation();
     Duration t = Duration.ofSeconds(Math.max(1, r.timeoutSeconds()));
     return switch (r.route()) {
-      case DESKTOP -> matrix(new ProbeRoute.Direct(hostPort(r, t)), identity(r, null), List.of());
+      case DESKTOP ->
+          matrix(new ProbeRoute.Direct(hostPort(r, t)), identity(r, Optional.empty()), List.of());
       case DEMO -> demoRun(r, t);
       case PORT_FORWARD -> {
-        PodAccess access = access();
+        PodAccess access = connection().podAccess();
         String[] at = podPort(r.target());
         ProbeTarget named =
             target(r.serverName().orElse(at[1]), Integer.parseInt(at[2]), r, Optional.empty(), t);
         yield matrix(
             new ProbeRoute.PortForwarded(access, at[0], at[1], named),
-            identity(r, new ExecCommandRunner(access, cancellation)),
+            identity(r, connection().probeExec().map(e -> new ExecCommandRunner(e, cancellation))),
             List.of());
       }
       case IN_POD -> {
-        PodAccess access = access();
+        ProbeExec access = exec();
         String[] source = pod(r.sourcePod().orElse(""));
         Optional<InPodProbe.IdentityFiles> files =
             r.identity() == ProbeRequest.IdentityKind.POD_FILES
@@ -129,7 +131,7 @@ public final class DefaultProbeService implements ProbeService {
             r,
             Optional.of(r.serverName().orElse(pod.workloadName() + "." + pod.namespace())),
             t);
-    ProbeIdentity identity = identity(r, null);
+    ProbeIdentity identity = identity(r, Optional.empty());
     List<X509Certificate> roots =
         identity.roots().isEmpty() ? mesh.servers().roots() : identity.roots();
     if (r.identity() == ProbeRequest.IdentityKind.DEMO_WORKLOAD) {
@@ -162,7 +164,7 @@ public final class DefaultProbeService implements ProbeService {
 
   private Running throughMesh(ProbeRequest r, Duration t, Cancellation cancellation)
       throws Exception {
-    PodAccess access = access();
+    ProbeExec access = exec();
     String[] source = pod(r.sourcePod().orElse(""));
     ProbeTarget target = hostPort(r, t);
     InPodProbe probe = new InPodProbe(new ExecCommandRunner(access, cancellation));
@@ -180,7 +182,7 @@ public final class DefaultProbeService implements ProbeService {
     };
   }
 
-  private ProbeIdentity identity(ProbeRequest r, ExecCommandRunner runner)
+  private ProbeIdentity identity(ProbeRequest r, Optional<ExecCommandRunner> runner)
       throws IdentityException, IOException {
     List<X509Certificate> roots =
         r.rootsFile().isPresent()
@@ -206,13 +208,13 @@ public final class DefaultProbeService implements ProbeService {
         return new ProbeIdentity(Optional.of(minted), roots, "minted " + id + " (1 h)");
       }
       case POD_FILES -> {
-        if (runner == null) {
+        if (runner.isEmpty()) {
           throw new IdentityException("pod files need a live cluster to pull them from");
         }
         String[] source = pod(r.sourcePod().orElse(""));
         ProbeIdentity pulled =
             PodIdentity.pull(
-                runner,
+                runner.get(),
                 source[0],
                 source[1],
                 r.container(),
@@ -232,12 +234,17 @@ public final class DefaultProbeService implements ProbeService {
     return value.filter(v -> !v.isBlank()).orElseThrow(() -> new IdentityException("give " + what));
   }
 
-  private PodAccess access() throws IOException {
+  private ClusterConnection connection() throws IOException {
     return cluster
         .get()
-        .flatMap(ClusterConnection::podAccess)
         .orElseThrow(
             () -> new IOException("open a cluster first: this route goes through the API server"));
+  }
+
+  private ProbeExec exec() throws IOException {
+    ClusterConnection c = connection();
+    return c.probeExec()
+        .orElseThrow(() -> new IOException(c.name() + " cannot run commands in pods"));
   }
 
   private static Workload demoPod(DemoCluster mesh, String ref) throws Exception {

@@ -20,6 +20,11 @@ public final class ProbeScreen implements Screen {
     this.messages = messages;
   }
 
+  /** The panel's texts ({@code dev/meshcert/ui/probe/probe.properties}). */
+  public static Messages messages(java.util.Locale locale) {
+    return new Messages(java.util.ResourceBundle.getBundle("dev.meshcert.ui.probe.probe", locale));
+  }
+
   /** The panel's view model, for actions that open the panel on a workload. */
   public ProbeViewModel model() {
     return model;

@@ -87,6 +87,22 @@ public final class ProbeViewModel {
             () -> route.get() == Route.PORT_FORWARD ? PortForwardTunnel.CAVEAT : "", route));
   }
 
+  /**
+   * Aims the form at {@code pod}'s first application port: on the demo mesh its loopback server, on
+   * a live cluster through a port-forward (the panel says what that bypasses).
+   */
+  public void aimAt(boolean demo, dev.meshcert.mesh.workload.Workload pod) {
+    int port =
+        pod.declaredPorts().stream().filter(p -> p < 15000 || p > 15099).findFirst().orElse(80);
+    route.set(demo ? Route.DEMO : Route.PORT_FORWARD);
+    target.set(pod.ref() + ":" + port);
+    if (!demo) {
+      identity.set(IdentityKind.NONE);
+    }
+    rows.clear();
+    verdict.set("");
+  }
+
   /** Fills the form to probe {@code targetRef:port} of a workload, from {@code sourceRef}. */
   public void prefill(Route newRoute, String newTarget, Optional<String> source) {
     route.set(newRoute);

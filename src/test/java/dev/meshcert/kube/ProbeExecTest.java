@@ -13,7 +13,6 @@ import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.server.mock.ErrorStreamMessage;
 import io.fabric8.kubernetes.client.server.mock.OutputStreamMessage;
 import io.fabric8.kubernetes.client.server.mock.StatusMessage;
-import io.fabric8.mockwebserver.internal.WebSocketMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.Test;
  * The probe's way into pods against the fabric8 mock: exec (v4 channel: stdout, stderr and the exit
  * status) answering with curl output captured from real runs, and port-forward streams.
  */
-class PodAccessTest {
+class ProbeExecTest {
   private static final String NS = "bookinfo";
   private static final String POD = "productpage-v1-abc";
   private static final ProbeTarget DETAILS = ProbeTarget.of("details", 9080);
@@ -64,7 +63,7 @@ class PodAccessTest {
   private record Captured(String output, int exit) {}
 
   private static Captured capture(String resource) throws IOException {
-    try (InputStream in = PodAccessTest.class.getResourceAsStream(resource)) {
+    try (InputStream in = ProbeExecTest.class.getResourceAsStream(resource)) {
       String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
       int at = text.lastIndexOf("exit=");
       return new Captured(text.substring(0, at), Integer.parseInt(text.substring(at + 5).trim()));
@@ -119,8 +118,8 @@ class PodAccessTest {
             InPodProbe.Tool.CURL, Experiment.TLS_NO_CLIENT_CERT, DETAILS, Optional.empty());
     expectExec("istio-proxy", command, "", c);
     try (ClusterSession s = cluster.session(Optional.empty())) {
-      PodAccess.ExecResult r =
-          s.podAccess()
+      ProbeExec.ExecResult r =
+          s.probeExec()
               .orElseThrow()
               .exec(NS, POD, "istio-proxy", command, Duration.ofSeconds(10), Cancellation.none());
       assertEquals(56, r.exitCode());
@@ -136,7 +135,7 @@ class PodAccessTest {
           assertThrows(
               KubeException.class,
               () ->
-                  s.podAccess()
+                  s.probeExec()
                       .orElseThrow()
                       .exec(
                           NS,
@@ -158,7 +157,7 @@ class PodAccessTest {
           assertThrows(
               KubeException.class,
               () ->
-                  s.podAccess()
+                  s.probeExec()
                       .orElseThrow()
                       .exec(
                           NS,
@@ -191,73 +190,13 @@ class PodAccessTest {
       InPodProbe.MeshHop hop =
           new InPodProbe(
                   new dev.meshcert.probe.ExecCommandRunner(
-                      s.podAccess().orElseThrow(), Cancellation.none()))
+                      s.probeExec().orElseThrow(), Cancellation.none()))
               .throughMesh(NS, POD, "app", httpbin);
       assertEquals(
           Outcome.MESH_MTLS_CONFIRMED, hop.result().outcome(), hop.result().transcriptText());
       assertEquals(
           Optional.of("spiffe://cluster.local/ns/bookinfo/sa/bookinfo-productpage"),
           hop.forwardedClientCert().orElseThrow().clientUri());
-    }
-  }
-
-  private static byte[] frame(int channel, byte[] data) {
-    byte[] b = new byte[data.length + 1];
-    b[0] = (byte) channel;
-    System.arraycopy(data, 0, b, 1, data.length);
-    return b;
-  }
-
-  private static byte[] portPrefix(int port) {
-    return new byte[] {(byte) (port & 0xff), (byte) (port >> 8)};
-  }
-
-  @Test
-  void portForwardStreamDeliversWhatThePodsPortSends() throws Exception {
-    String response = "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n";
-    cluster
-        .expect()
-        .get()
-        .withPath("/api/v1/namespaces/bookinfo/pods/" + POD + "/portforward?ports=9080")
-        .andUpgradeToWebSocket()
-        .open()
-        .waitFor(20)
-        .andEmit(new WebSocketMessage(0L, frame(0, portPrefix(9080)), false, true))
-        .waitFor(60)
-        .andEmit(new WebSocketMessage(0L, frame(1, portPrefix(9080)), false, true))
-        .waitFor(120)
-        .andEmit(
-            new WebSocketMessage(
-                0L, frame(0, response.getBytes(StandardCharsets.US_ASCII)), false, true))
-        .waitFor(1500)
-        .andEmit(new WebSocketMessage(0L, frame(1, new byte[0]), false, true))
-        .done()
-        .once();
-    try (ClusterSession s = cluster.session(Optional.empty());
-        PortForwardStream stream =
-            s.podAccess()
-                .orElseThrow()
-                .portForward(NS, POD, 9080, Duration.ofSeconds(5), Cancellation.none())) {
-      assertEquals(response, new String(stream.input().readAllBytes(), StandardCharsets.US_ASCII));
-      assertEquals(9080, stream.port());
-    }
-    assertEquals(
-        List.of("GET /api/v1/namespaces/bookinfo/pods/" + POD + "/portforward?ports=9080"),
-        cluster.requestLines());
-  }
-
-  @Test
-  void portForwardToAMissingPodIsNotFound() throws Exception {
-    cluster.respond("/api/v1/namespaces/bookinfo/pods/gone/portforward", 404);
-    try (ClusterSession s = cluster.session(Optional.empty())) {
-      KubeException e =
-          assertThrows(
-              KubeException.class,
-              () ->
-                  s.podAccess()
-                      .orElseThrow()
-                      .portForward(NS, "gone", 9080, Duration.ofSeconds(5), Cancellation.none()));
-      assertInstanceOf(KubeFailure.NotFound.class, e.failure(), e.getMessage());
     }
   }
 }
