@@ -113,4 +113,31 @@ class ProbeRunTest {
   void aBodyWithoutTheHeaderHasNoForwardedClientCert() {
     assertEquals(Optional.empty(), ForwardedClientCert.findInBody("{\"headers\": {}}"));
   }
+
+  @Test
+  void theReproduceCommandSendsTheServerNameWhileConnectingToTheAddress() {
+    ProbeTarget t =
+        new ProbeTarget(
+            "127.0.0.1",
+            40123,
+            Optional.of("details.bookinfo"),
+            "/",
+            Optional.empty(),
+            java.time.Duration.ofSeconds(3),
+            java.time.Duration.ofSeconds(5));
+    assertEquals(
+        "curl -v -k --connect-to details.bookinfo:40123:127.0.0.1:40123"
+            + " https://details.bookinfo:40123/\nopenssl s_client -connect 127.0.0.1:40123"
+            + " -servername details.bookinfo -alpn http/1.1 </dev/null",
+        Reproduce.command(Experiment.TLS_NO_CLIENT_CERT, t));
+  }
+
+  @Test
+  void theReproduceCommandIsTheWalkthroughsWhenTheHostIsTheName() {
+    assertEquals(
+        "curl -v -k --key key.pem --cert cert-chain.pem --cacert root-cert.pem"
+            + " https://details:9080/\nopenssl s_client -connect details:9080 -servername details"
+            + " -cert cert-chain.pem -key key.pem -CAfile root-cert.pem -alpn http/1.1 </dev/null",
+        Reproduce.command(Experiment.TLS_WITH_IDENTITY, DETAILS));
+  }
 }
