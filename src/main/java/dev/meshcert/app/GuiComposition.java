@@ -30,7 +30,6 @@ import dev.meshcert.ui.inspect.InspectViewModel;
 import dev.meshcert.ui.inspect.InspectionService;
 import dev.meshcert.ui.probe.DefaultProbeService;
 import dev.meshcert.ui.probe.ProbeScreen;
-import dev.meshcert.ui.probe.ProbeService;
 import dev.meshcert.ui.probe.ProbeView;
 import dev.meshcert.ui.probe.ProbeViewModel;
 import dev.meshcert.ui.shell.MainWindow;
@@ -62,6 +61,7 @@ public final class GuiComposition implements AutoCloseable {
   private final ProbeScreen probe;
   private final AtomicReference<ClusterConnection> probeCluster = new AtomicReference<>();
   private final AtomicReference<DemoCluster> probeDemo = new AtomicReference<>();
+  private DefaultProbeService probeService;
   private final MainWindow window;
 
   /** The window as the application ships it, judging expiry by the system clock. */
@@ -125,7 +125,7 @@ public final class GuiComposition implements AutoCloseable {
    */
   private ProbeScreen probeScreen(Clock clock, ClipboardService clipboard) {
     Messages texts = ProbeScreen.messages(Locale.getDefault());
-    ProbeService service =
+    DefaultProbeService service =
         new DefaultProbeService(
             () -> Optional.ofNullable(probeCluster.get()),
             () ->
@@ -133,6 +133,7 @@ public final class GuiComposition implements AutoCloseable {
                     ? shown
                     : probeDemo.updateAndGet(d -> d != null ? d : DemoCluster.create(clock)),
             clock);
+    probeService = service;
     ProbeViewModel model = new ProbeViewModel(service, runner, clipboard, texts);
     return new ProbeScreen(model, new ProbeView(model, texts), texts);
   }
@@ -186,6 +187,7 @@ public final class GuiComposition implements AutoCloseable {
     window.close();
     runner.close();
     connector.close();
+    probeService.close();
     Optional.ofNullable(probeDemo.get()).ifPresent(DemoCluster::close);
   }
 }

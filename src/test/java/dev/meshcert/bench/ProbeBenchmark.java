@@ -3,10 +3,11 @@ package dev.meshcert.bench;
 import dev.meshcert.kube.Cancellation;
 import dev.meshcert.kube.NamespaceScope;
 import dev.meshcert.kube.demo.DemoCluster;
-import dev.meshcert.kube.demo.DemoServers;
+import dev.meshcert.kube.demo.DemoEndpoints;
 import dev.meshcert.mesh.workload.Workload;
 import dev.meshcert.probe.ClientIdentity;
 import dev.meshcert.probe.CurlOutput;
+import dev.meshcert.probe.DemoMeshServers;
 import dev.meshcert.probe.Experiment;
 import dev.meshcert.probe.ProbeMatrix;
 import dev.meshcert.probe.ProbeResult;
@@ -51,13 +52,15 @@ public class ProbeBenchmark {
   private DemoCluster demo;
   private ProbeTarget target;
   private ClientIdentity identity;
-  private DemoServers servers;
+  private DemoMeshServers servers;
+  private java.util.List<java.security.cert.X509Certificate> roots;
   private String curl;
 
   @Setup
   public void setUp() throws Exception {
     demo = DemoCluster.create(Clock.systemUTC());
-    servers = demo.servers();
+    servers = new DemoMeshServers(demo);
+    roots = demo.endpoints().roots();
     Workload reviews = pod("bookinfo/reviews-v1");
     Workload productpage = pod("bookinfo/productpage");
     InetSocketAddress a = servers.address(reviews, 9080).orElseThrow();
@@ -70,7 +73,7 @@ public class ProbeBenchmark {
             Optional.empty(),
             Duration.ofSeconds(3),
             Duration.ofSeconds(5));
-    DemoServers.DemoIdentity id = servers.identity(productpage).orElseThrow();
+    DemoEndpoints.DemoIdentity id = demo.endpoints().identity(productpage).orElseThrow();
     identity = new ClientIdentity(id.key(), id.chain());
     try (InputStream in = ProbeBenchmark.class.getResourceAsStream("/probe/curl/mtls-ok.txt")) {
       curl = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -86,13 +89,14 @@ public class ProbeBenchmark {
 
   @TearDown
   public void tearDown() {
+    servers.close();
     demo.close();
   }
 
   @Benchmark
   @OutputTimeUnit(TimeUnit.MILLISECONDS)
   public ProbeMatrix.Result matrixAgainstStrictDemoServer() {
-    return ProbeMatrix.run(target, Optional.of(identity), servers.roots(), Clock.systemUTC());
+    return ProbeMatrix.run(target, Optional.of(identity), roots, Clock.systemUTC());
   }
 
   @Benchmark

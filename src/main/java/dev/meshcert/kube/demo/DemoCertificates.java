@@ -22,19 +22,18 @@ final class DemoCertificates {
   static final String EXPIRED = "bookinfo/ratings-v1-b6994bb9-tg4kl";
   static final String MISMATCH = "bookinfo/details-v1-79f774bdb9-kq2lw";
 
-  /** A served leaf with the CA certificates above it (keys in memory, for the demo servers). */
-  record Served(DemoPki.Issued leaf, List<DemoPki.Issued> above) {
-    String pem() {
-      StringBuilder b = new StringBuilder(leaf.pem());
-      above.forEach(i -> b.append(i.pem()));
-      return b.toString();
-    }
-  }
+  /** The pod whose proxy still holds the root the mesh had before its last rotation. */
+  static final String STALE_ROOT = "bookinfo/reviews-v1-545db77b95-8jz5b";
+
+  /** The pod whose sidecar is of Istio 1.4: certificates in /etc/certs, no secrets in its dump. */
+  static final String LEGACY_FILES = "legacy/inventory-5d9c7f8b4-wq8rt";
 
   private final Map<String, String> chains = new HashMap<>();
-  private final Map<String, Served> served = new HashMap<>();
+  private final Map<String, List<DemoPki.Issued>> served = new HashMap<>();
   private final String istioRoot;
+  private final String previousIstioRoot;
   private final String linkerdAnchor;
+  private final DemoPki.Issued linkerdIssuer;
   private final DemoPki.Issued istioCa;
 
   DemoCertificates(Instant now, List<Workload> pods) {
@@ -67,20 +66,31 @@ final class DemoCertificates {
             now.minus(Duration.ofDays(700)),
             now.plus(Duration.ofDays(1125)),
             -1);
+    DemoPki.Issued previous =
+        pki.ca(
+            "O=" + TRUST_DOMAIN,
+            null,
+            now.minus(Duration.ofDays(800)),
+            now.plus(Duration.ofDays(2850)),
+            -1);
     istioRoot = root.pem();
-    linkerdAnchor = anchor.pem();
     istioCa = root;
+    previousIstioRoot = previous.pem();
+    linkerdAnchor = anchor.pem();
+    linkerdIssuer = issuer;
     for (Workload pod : pods) {
       leaf(pki, pod, now, root, issuer, anchor, internal)
           .ifPresent(
-              s -> {
-                chains.put(pod.ref(), s.pem());
-                served.put(pod.ref(), s);
+              issued -> {
+                served.put(pod.ref(), issued);
+                StringBuilder pem = new StringBuilder();
+                issued.forEach(i -> pem.append(i.pem()));
+                chains.put(pod.ref(), pem.toString());
               });
     }
   }
 
-  private static Optional<Served> leaf(
+  private static Optional<List<DemoPki.Issued>> leaf(
       DemoPki pki,
       Workload pod,
       Instant now,
@@ -110,7 +120,7 @@ final class DemoCertificates {
               root,
               from,
               from.plus(Duration.ofHours(24)));
-      return Optional.of(new Served(leaf, List.of(root)));
+      return Optional.of(List.of(leaf, root));
     }
     if (pod.runningContainer("linkerd-proxy").isPresent()) {
       String name =
@@ -123,7 +133,7 @@ final class DemoCertificates {
               issuer,
               from,
               from.plus(Duration.ofHours(24)));
-      return Optional.of(new Served(leaf, List.of(issuer, anchor)));
+      return Optional.of(List.of(leaf, issuer, anchor));
     }
     if (pod.volumes().stream().anyMatch(v -> v.source().equals("csi.cert-manager.io"))) {
       String dns = pod.workloadName() + "." + ns + ".svc.cluster.local";
@@ -135,7 +145,7 @@ final class DemoCertificates {
               internal,
               from,
               from.plus(Duration.ofDays(90)));
-      return Optional.of(new Served(leaf, List.of(internal)));
+      return Optional.of(List.of(leaf, internal));
     }
     return Optional.empty();
   }
@@ -145,12 +155,25 @@ final class DemoCertificates {
     return Optional.ofNullable(chains.get(ref));
   }
 
-  /** The leaf and CAs served for pod {@code ref}, keys included (memory only). */
-  Optional<Served> served(String ref) {
+  /**
+   * What pod {@code ref} serves, leaf first, root last: the certificates with their keys (the
+   * leaf's key lets the demo's Linkerd proxies answer a TLS handshake; keys never leave memory).
+   */
+  Optional<List<DemoPki.Issued>> served(String ref) {
     return Optional.ofNullable(served.get(ref));
   }
 
-  /** Istio's self-signed root with its key: what the istio-ca-secret holds. */
+  /** The root bundle pod {@code ref}'s proxy holds: the previous root for the straggler. */
+  String heldIstioRoot(String ref) {
+    return ref.equals(STALE_ROOT) ? previousIstioRoot : istioRoot;
+  }
+
+  /** Linkerd's issuer certificate PEM (the linkerd-identity-issuer Secret's tls.crt). */
+  String linkerdIssuer() {
+    return linkerdIssuer.pem();
+  }
+
+  /** Istio's self-signed root with its key: what the istio-ca-secret holds (memory only). */
   DemoPki.Issued istioCa() {
     return istioCa;
   }

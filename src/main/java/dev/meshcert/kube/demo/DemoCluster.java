@@ -8,6 +8,7 @@ import dev.meshcert.kube.KubeFailure;
 import dev.meshcert.kube.NamespaceListing;
 import dev.meshcert.kube.NamespaceScope;
 import dev.meshcert.kube.Operation;
+import dev.meshcert.kube.PodAccess;
 import dev.meshcert.kube.PolicyListing;
 import dev.meshcert.kube.WatchEvent;
 import dev.meshcert.kube.WatchHandle;
@@ -41,7 +42,8 @@ public final class DemoCluster implements ClusterConnection {
   private final List<ParsedPeerAuthentication> policies;
   private final ControlPlaneInputs controlPlane;
   private final DemoCertificates certificates;
-  private final DemoServers servers;
+  private final DemoPodAccess access;
+  private final DemoEndpoints endpoints;
 
   private DemoCluster(Instant now) {
     this.namespaces = DemoPods.namespaces();
@@ -49,12 +51,16 @@ public final class DemoCluster implements ClusterConnection {
     this.certificates = new DemoCertificates(now, pods);
     this.policies = DemoControlPlane.policies(now);
     this.controlPlane = DemoControlPlane.inputs(certificates);
-    this.servers = new DemoServers(pods, certificates, policies);
+    this.access = new DemoPodAccess(namespaces, pods, certificates, now);
+    this.endpoints = new DemoEndpoints(pods, certificates, policies);
   }
 
-  /** The demo workloads' servers on loopback, for the probe; they start on first use. */
-  public DemoServers servers() {
-    return servers;
+  /**
+   * How the demo workloads' ports behave and with which certificates, for the probe's loopback
+   * servers ({@code probe.DemoMeshServers}).
+   */
+  public DemoEndpoints endpoints() {
+    return endpoints;
   }
 
   /** Generates the demo mesh with certificates relative to {@code clock}'s now. */
@@ -144,6 +150,12 @@ public final class DemoCluster implements ClusterConnection {
         pod.ref() + " (demo) " + source.describe(), chain.get().getBytes(StandardCharsets.UTF_8));
   }
 
+  /** The demo's pods reached as a live cluster's are: port-forward, exec, ConfigMaps, Secrets. */
+  @Override
+  public PodAccess podAccess() {
+    return access;
+  }
+
   @Override
   public WatchHandle watchPods(NamespaceScope scope, WatchListener<Workload> listener) {
     return DemoWatch.start(
@@ -162,8 +174,7 @@ public final class DemoCluster implements ClusterConnection {
 
   @Override
   public void close() {
-    // watches stop themselves once they have reported; the demo servers are stopped here
-    servers.close();
+    // nothing held: watches stop themselves once they have reported
   }
 
   private static void check(Cancellation cancellation, Operation op) throws KubeException {

@@ -6,15 +6,12 @@ import dev.meshcert.kube.NamespaceScope;
 import dev.meshcert.kube.PodAccess;
 import dev.meshcert.kube.ProbeExec;
 import dev.meshcert.kube.demo.DemoCluster;
-import dev.meshcert.kube.demo.DemoServers;
+import dev.meshcert.kube.demo.DemoEndpoints;
 import dev.meshcert.mesh.workload.Workload;
 import dev.meshcert.probe.ClientIdentity;
+import dev.meshcert.probe.DemoMeshServers;
 import dev.meshcert.probe.ExecCommandRunner;
-import dev.meshcert.probe.IdentityException;
-import dev.meshcert.probe.IdentityMint;
 import dev.meshcert.probe.InPodProbe;
-import dev.meshcert.probe.PemIdentities;
-import dev.meshcert.probe.PodIdentity;
 import dev.meshcert.probe.ProbeIdentity;
 import dev.meshcert.probe.ProbeMatrix;
 import dev.meshcert.probe.ProbeResult;
@@ -23,7 +20,6 @@ import dev.meshcert.probe.ProbeRun;
 import dev.meshcert.probe.ProbeTarget;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,12 +30,13 @@ import java.util.function.Supplier;
 /**
  * Runs the panel's requests: builds the route (desktop, demo loopback server, port-forward, exec
  * into the source pod) and the identity (PEM files, minted, pulled from the pod, the demo pod's
- * own), then the matrix. Keys stay in memory.
+ * own), then the matrix. Keys stay in memory. Closing it stops the demo servers it started.
  */
-public final class DefaultProbeService implements ProbeService {
+public final class DefaultProbeService implements ProbeService, AutoCloseable {
   private final Supplier<Optional<ClusterConnection>> cluster;
   private final Supplier<DemoCluster> demo;
   private final Clock clock;
+  private DemoMeshServers servers;
 
   /**
    * @param cluster the live cluster the panel works with, if any (for port-forward and exec)
@@ -59,7 +56,10 @@ public final class DefaultProbeService implements ProbeService {
     Duration t = Duration.ofSeconds(Math.max(1, r.timeoutSeconds()));
     return switch (r.route()) {
       case DESKTOP ->
-          matrix(new ProbeRoute.Direct(hostPort(r, t)), identity(r, Optional.empty()), List.of());
+          matrix(
+              new ProbeRoute.Direct(hostPort(r, t)),
+              RequestIdentity.of(r, clock, Optional.empty()),
+              List.of());
       case DEMO -> demoRun(r, t);
       case PORT_FORWARD -> {
         PodAccess access = connection().podAccess();
@@ -68,7 +68,10 @@ public final class DefaultProbeService implements ProbeService {
             target(r.serverName().orElse(at[1]), Integer.parseInt(at[2]), r, Optional.empty(), t);
         yield matrix(
             new ProbeRoute.PortForwarded(access, at[0], at[1], named),
-            identity(r, connection().probeExec().map(e -> new ExecCommandRunner(e, cancellation))),
+            RequestIdentity.of(
+                r,
+                clock,
+                connection().probeExec().map(e -> new ExecCommandRunner(e, cancellation))),
             List.of());
       }
       case IN_POD -> {
@@ -114,13 +117,34 @@ public final class DefaultProbeService implements ProbeService {
     };
   }
 
-  private Running demoRun(ProbeRequest r, Duration t) throws Exception {
+  /** The loopback servers of the current demo mesh, replaced when the demo mesh is. */
+  private synchronized DemoMeshServers servers() {
     DemoCluster mesh = demo.get();
+    if (servers == null || servers.demo() != mesh) {
+      if (servers != null) {
+        servers.close();
+      }
+      servers = new DemoMeshServers(mesh);
+    }
+    return servers;
+  }
+
+  @Override
+  public synchronized void close() {
+    if (servers != null) {
+      servers.close();
+    }
+  }
+
+  private Running demoRun(ProbeRequest r, Duration t) throws Exception {
+    DemoMeshServers loopback = servers();
+    DemoCluster mesh = loopback.demo();
+    DemoEndpoints endpoints = mesh.endpoints();
     String[] at = podPort(r.target());
     Workload pod = demoPod(mesh, at[0] + "/" + at[1]);
     int port = Integer.parseInt(at[2]);
     InetSocketAddress address =
-        mesh.servers()
+        loopback
             .address(pod, port)
             .orElseThrow(
                 () -> new IOException("the demo pod " + pod.ref() + " serves nothing on " + port));
@@ -131,13 +155,12 @@ public final class DefaultProbeService implements ProbeService {
             r,
             Optional.of(r.serverName().orElse(pod.workloadName() + "." + pod.namespace())),
             t);
-    ProbeIdentity identity = identity(r, Optional.empty());
-    List<X509Certificate> roots =
-        identity.roots().isEmpty() ? mesh.servers().roots() : identity.roots();
+    ProbeIdentity identity = RequestIdentity.of(r, clock, Optional.empty());
+    List<X509Certificate> roots = identity.roots().isEmpty() ? endpoints.roots() : identity.roots();
     if (r.identity() == ProbeRequest.IdentityKind.DEMO_WORKLOAD) {
       Workload source = demoPod(mesh, r.sourcePod().orElse(""));
-      DemoServers.DemoIdentity own =
-          mesh.servers()
+      DemoEndpoints.DemoIdentity own =
+          endpoints
               .identity(source)
               .orElseThrow(() -> new IOException(source.ref() + " has no mesh identity"));
       identity =
@@ -157,7 +180,7 @@ public final class DefaultProbeService implements ProbeService {
                 + " port "
                 + port
                 + " ("
-                + mesh.servers().modeName(pod, port).orElse("?")
+                + endpoints.mode(pod, port).map(Enum::name).orElse("?")
                 + ") answers on "
                 + target.authority()));
   }
@@ -180,58 +203,6 @@ public final class DefaultProbeService implements ProbeService {
         cancellation.cancel();
       }
     };
-  }
-
-  private ProbeIdentity identity(ProbeRequest r, Optional<ExecCommandRunner> runner)
-      throws IdentityException, IOException {
-    List<X509Certificate> roots =
-        r.rootsFile().isPresent()
-            ? PemIdentities.certificatesFromFile(Path.of(r.rootsFile().get()))
-            : List.of();
-    switch (r.identity()) {
-      case PEM_FILES -> {
-        Path cert = Path.of(required(r.certFile(), "a certificate file"));
-        Path key = Path.of(required(r.keyFile(), "a key file"));
-        return new ProbeIdentity(
-            Optional.of(PemIdentities.fromFiles(cert, key)), roots, "files " + cert + ", " + key);
-      }
-      case MINT -> {
-        String id = required(r.spiffeId(), "a SPIFFE ID");
-        ClientIdentity minted =
-            IdentityMint.mint(
-                PemIdentities.certificatesFromFile(
-                    Path.of(required(r.certFile(), "the CA certificate"))),
-                PemIdentities.privateKeyFromFile(Path.of(required(r.keyFile(), "the CA key"))),
-                id,
-                IdentityMint.DEFAULT_LIFETIME,
-                clock);
-        return new ProbeIdentity(Optional.of(minted), roots, "minted " + id + " (1 h)");
-      }
-      case POD_FILES -> {
-        if (runner.isEmpty()) {
-          throw new IdentityException("pod files need a live cluster to pull them from");
-        }
-        String[] source = pod(r.sourcePod().orElse(""));
-        ProbeIdentity pulled =
-            PodIdentity.pull(
-                runner.get(),
-                source[0],
-                source[1],
-                r.container(),
-                InPodProbe.IdentityFiles.ISTIO_LEGACY,
-                Duration.ofSeconds(Math.max(1, r.timeoutSeconds())));
-        return roots.isEmpty()
-            ? pulled
-            : new ProbeIdentity(pulled.identity(), roots, pulled.description());
-      }
-      default -> {
-        return new ProbeIdentity(Optional.empty(), roots, "no identity");
-      }
-    }
-  }
-
-  private static String required(Optional<String> value, String what) throws IdentityException {
-    return value.filter(v -> !v.isBlank()).orElseThrow(() -> new IdentityException("give " + what));
   }
 
   private ClusterConnection connection() throws IOException {

@@ -25,6 +25,8 @@ class ProbeViewModelTest {
   private static final Messages MESSAGES =
       new Messages(ResourceBundle.getBundle("dev.meshcert.ui.probe.probe", Locale.ROOT));
   private final DemoCluster demo = DemoCluster.create(Clock.systemUTC());
+  private final DefaultProbeService service =
+      new DefaultProbeService(Optional::empty, () -> demo, Clock.systemUTC());
   private final List<String> clipboard = new ArrayList<>();
   private final ClipboardService fakeClipboard =
       new ClipboardService() {
@@ -48,15 +50,12 @@ class ProbeViewModelTest {
 
   @AfterEach
   void close() {
+    service.close();
     demo.close();
   }
 
   private ProbeViewModel model(SyncTaskRunner runner) {
-    return new ProbeViewModel(
-        new DefaultProbeService(Optional::empty, () -> demo, Clock.systemUTC()),
-        runner,
-        fakeClipboard,
-        MESSAGES);
+    return new ProbeViewModel(service, runner, fakeClipboard, MESSAGES);
   }
 
   @Test

@@ -32,18 +32,15 @@ import org.testfx.util.WaitForAsyncUtils;
 class ProbeViewTest {
   private final DemoCluster demo = DemoCluster.create(Clock.systemUTC());
   private final FxTaskRunner runner = new FxTaskRunner(1);
+  private final DefaultProbeService service =
+      new DefaultProbeService(Optional::empty, () -> demo, Clock.systemUTC());
   private ProbeViewModel model;
 
   @Start
   void start(Stage stage) {
     Messages messages =
         new Messages(ResourceBundle.getBundle("dev.meshcert.ui.probe.probe", Locale.ROOT));
-    model =
-        new ProbeViewModel(
-            new DefaultProbeService(Optional::empty, () -> demo, Clock.systemUTC()),
-            runner,
-            new FxClipboard(),
-            messages);
+    model = new ProbeViewModel(service, runner, new FxClipboard(), messages);
     stage.setScene(
         new Scene((javafx.scene.Parent) new ProbeView(model, messages).node(), 1000, 800));
     stage.show();
@@ -52,6 +49,7 @@ class ProbeViewTest {
   @AfterEach
   void stop() {
     runner.close();
+    service.close();
     demo.close();
   }
 

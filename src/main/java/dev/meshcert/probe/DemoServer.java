@@ -1,5 +1,6 @@
-package dev.meshcert.kube.demo;
+package dev.meshcert.probe;
 
+import dev.meshcert.kube.demo.DemoEndpoints.Mode;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -32,14 +33,6 @@ import javax.net.ssl.SSLSocket;
  * proxy would add.
  */
 final class DemoServer implements AutoCloseable {
-
-  /** How the port answers. */
-  enum Mode {
-    STRICT,
-    PERMISSIVE,
-    PLAIN,
-    SERVER_TLS
-  }
 
   private static final int MAX_HEAD = 16 * 1024;
   private static final int READ_TIMEOUT_MILLIS = 5000;

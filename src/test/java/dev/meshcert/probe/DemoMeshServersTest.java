@@ -1,17 +1,13 @@
-package dev.meshcert.kube.demo;
+package dev.meshcert.probe;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshcert.kube.Cancellation;
 import dev.meshcert.kube.NamespaceScope;
+import dev.meshcert.kube.demo.DemoCluster;
+import dev.meshcert.kube.demo.DemoEndpoints;
 import dev.meshcert.mesh.workload.Workload;
-import dev.meshcert.probe.ClientIdentity;
-import dev.meshcert.probe.ForwardedClientCert;
-import dev.meshcert.probe.Outcome;
-import dev.meshcert.probe.ProbeMatrix;
-import dev.meshcert.probe.ProbeResult;
-import dev.meshcert.probe.ProbeTarget;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -21,13 +17,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The demo mesh's loopback servers, probed for real with the demo's own identities. */
-class DemoServersTest {
+class DemoMeshServersTest {
   private final DemoCluster cluster = DemoCluster.create(Clock.systemUTC());
-  private final DemoServers servers = cluster.servers();
+  private final DemoEndpoints endpoints = cluster.endpoints();
+  private final DemoMeshServers servers = new DemoMeshServers(cluster);
 
   @AfterEach
   void close() {
-    cluster.close();
+    servers.close();
   }
 
   private Workload pod(String prefix) throws Exception {
@@ -41,7 +38,7 @@ class DemoServersTest {
       throws Exception {
     InetSocketAddress a = servers.address(pod(target), port).orElseThrow();
     Workload source = pod("bookinfo/productpage");
-    DemoServers.DemoIdentity id = servers.identity(source).orElseThrow();
+    DemoEndpoints.DemoIdentity id = endpoints.identity(source).orElseThrow();
     ProbeTarget t =
         new ProbeTarget(
             a.getHostString(),
@@ -54,7 +51,7 @@ class DemoServersTest {
     return ProbeMatrix.run(
         t,
         Optional.of(new ClientIdentity(id.key(), id.chain())),
-        servers.roots(),
+        endpoints.roots(),
         Clock.systemUTC());
   }
 
@@ -131,7 +128,7 @@ class DemoServersTest {
     assertEquals(0, servers.runningCount());
     InetSocketAddress a = servers.address(pod("bookinfo/reviews-v1"), 9080).orElseThrow();
     assertEquals(1, servers.runningCount());
-    cluster.close();
+    servers.close();
     assertEquals(0, servers.runningCount());
     try (java.net.Socket s = new java.net.Socket()) {
       assertTrue(
@@ -149,9 +146,9 @@ class DemoServersTest {
 
   @Test
   void theIstioCaMintsIdentitiesTheStrictServersAccept() throws Exception {
-    DemoServers.DemoIdentity ca = servers.istioCa();
+    DemoEndpoints.DemoIdentity ca = endpoints.istioCa();
     ClientIdentity minted =
-        dev.meshcert.probe.IdentityMint.mint(
+        IdentityMint.mint(
             ca.chain(),
             ca.key(),
             "spiffe://cluster.local/ns/default/sa/sleep",
@@ -159,11 +156,11 @@ class DemoServersTest {
             Clock.systemUTC());
     InetSocketAddress a = servers.address(pod("bookinfo/reviews-v1"), 9080).orElseThrow();
     ProbeResult r =
-        new dev.meshcert.probe.MtlsProbe(
-                dev.meshcert.probe.Experiment.TLS_WITH_IDENTITY,
+        new MtlsProbe(
+                Experiment.TLS_WITH_IDENTITY,
                 ProbeTarget.of(a.getHostString(), a.getPort()),
                 Optional.of(minted),
-                servers.roots(),
+                endpoints.roots(),
                 Clock.systemUTC())
             .run();
     assertEquals(Outcome.MUTUAL_TLS_ESTABLISHED, r.outcome(), r.transcriptText());
