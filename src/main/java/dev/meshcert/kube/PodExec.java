@@ -22,12 +22,21 @@ import java.util.regex.Pattern;
 final class PodExec {
 
   private static final int MAX_STDOUT = 32 * 1024 * 1024;
+
+  /** The official client's exit value until the status channel has said how the command ended. */
+  private static final int NO_EXIT_STATUS = -1;
+
   private static final Pattern HTTP_CODE = Pattern.compile("\\b(401|403|404)\\b");
 
   private PodExec() {}
 
   /** What a command printed, its exit code, and the connection error if the upgrade failed. */
-  record Output(int exitCode, byte[] stdout, byte[] stderr, Throwable connectionError) {}
+  record Output(int exitCode, byte[] stdout, byte[] stderr, Throwable connectionError) {
+    /** Whether the stream ended before the command's status arrived. */
+    boolean cut() {
+      return exitCode == NO_EXIT_STATUS;
+    }
+  }
 
   static byte[] run(
       ApiCalls calls,
@@ -43,15 +52,34 @@ final class PodExec {
     Output o =
         execute(
             calls, namespace, pod, container, command, timeout, cancellation, caller, 64 * 1024);
-    if (o.connectionError() != null && o.stdout().length == 0) {
-      throw connectionFailure(o.connectionError(), op, caller);
+    byte[] bytes = o.stdout();
+    String errors = new String(o.stderr(), StandardCharsets.UTF_8);
+    Throwable connection = o.connectionError();
+    if (connection != null && bytes.length == 0) {
+      throw connectionFailure(connection, op, caller);
     }
-    if (o.exitCode() != 0 && o.stdout().length == 0) {
-      throw new KubeException(
-          new KubeFailure.CommandFailed(
-              op, o.exitCode(), new String(o.stderr(), StandardCharsets.UTF_8).strip()));
+    int exit = o.exitCode();
+    if (o.cut()) {
+      throw cutFailure(connection, op, caller, bytes.length);
     }
-    return o.stdout();
+    if (exit != 0 && bytes.length == 0) {
+      throw new KubeException(new KubeFailure.CommandFailed(op, exit, errors.strip()));
+    }
+    return bytes;
+  }
+
+  /** The stream ended before the command's status: what was read may be cut anywhere. */
+  static KubeException cutFailure(
+      Throwable connection, Operation op, Failures.Caller caller, int received) {
+    return connection != null
+        ? connectionFailure(connection, op, caller)
+        : new KubeException(
+            new KubeFailure.Unreachable(
+                caller.server(),
+                "the exec stream closed before the command finished ("
+                    + received
+                    + " bytes received and dropped): the connection was cut or the pod went"
+                    + " away"));
   }
 
   static Operation operation(String namespace) {

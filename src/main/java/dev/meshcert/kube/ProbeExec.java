@@ -68,6 +68,9 @@ public final class ProbeExec {
     if (o.connectionError() != null && o.stdout().length == 0 && o.stderr().length == 0) {
       throw PodExec.connectionFailure(o.connectionError(), op, who);
     }
+    if (o.cut()) {
+      throw PodExec.cutFailure(o.connectionError(), op, who, o.stdout().length);
+    }
     return new ExecResult(
         o.exitCode(),
         new String(o.stdout(), StandardCharsets.UTF_8),
