@@ -132,7 +132,10 @@ public final class GuiComposition implements AutoCloseable {
     AtomicReference<MainWindow> shown = new AtomicReference<>();
     ClusterViewModel clusterModel =
         new ClusterViewModel(
-            new ConnectorClusterService(connector, new MeshScanner(clock)),
+            new LearningClusterService(
+                new ConnectorClusterService(connector, new MeshScanner(clock)),
+                redactor.known(),
+                () -> Platform.runLater(redactor::refreshLearned)),
             runner,
             dialogs,
             Platform::runLater,
