@@ -2,6 +2,8 @@ package dev.meshcert.app;
 
 import dev.meshcert.core.analysis.Inspector;
 import dev.meshcert.core.cert.CertificateText;
+import dev.meshcert.core.chain.SignatureVerifier;
+import dev.meshcert.core.expiry.ExpiryPolicy;
 import dev.meshcert.core.read.InputReader;
 import dev.meshcert.mesh.MeshReaders;
 import dev.meshcert.ui.common.FxClipboard;
@@ -15,6 +17,10 @@ import dev.meshcert.ui.inspect.InspectScreen;
 import dev.meshcert.ui.inspect.InspectView;
 import dev.meshcert.ui.inspect.InspectViewModel;
 import dev.meshcert.ui.inspect.InspectionService;
+import dev.meshcert.ui.mesh.DumpFiles;
+import dev.meshcert.ui.mesh.MeshScreen;
+import dev.meshcert.ui.mesh.MeshView;
+import dev.meshcert.ui.mesh.MeshViewModel;
 import dev.meshcert.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,6 +41,7 @@ public final class GuiComposition implements AutoCloseable {
   private final FxTaskRunner runner = new FxTaskRunner(2);
   private final AtomicReference<Window> owner = new AtomicReference<>();
   private final InspectScreen inspect;
+  private final MeshScreen mesh;
   private final MainWindow window;
 
   /** The window as the application ships it, judging expiry by the system clock. */
@@ -62,8 +69,27 @@ public final class GuiComposition implements AutoCloseable {
             messages);
     InspectView view = new InspectView(model, messages);
     inspect = new InspectScreen(model, view, messages);
-    List<Screen> screens = List.of(inspect);
+    mesh = meshScreen(messages, dialogs, clock);
+    List<Screen> screens = List.of(inspect, mesh);
     window = new MainWindow(screens, messages);
+  }
+
+  private MeshScreen meshScreen(Messages messages, FxDialogService dialogs, Clock clock) {
+    MeshViewModel model =
+        new MeshViewModel(
+            new DumpFiles(new InputReader(MeshReaders.all())::read, clock),
+            runner,
+            dialogs,
+            (name, pem) -> {
+              inspect.model().addText(name, pem);
+              this.window.select(inspect);
+            },
+            new SignatureVerifier(),
+            ExpiryPolicy.DEFAULT,
+            messages,
+            clock);
+    return new MeshScreen(
+        model, new MeshView(model, Optional.empty(), messages), Optional.empty(), messages);
   }
 
   /** Shows the window and opens the files given. */
@@ -81,6 +107,11 @@ public final class GuiComposition implements AutoCloseable {
   /** The Inspect screen. */
   public InspectScreen inspect() {
     return inspect;
+  }
+
+  /** The Mesh screen. */
+  public MeshScreen mesh() {
+    return mesh;
   }
 
   @Override

@@ -110,6 +110,14 @@ public final class MainWindow {
         .orElse(false);
   }
 
+  /** Selects the tab of {@code screen}, if it is one of this window's. */
+  public void select(Screen screen) {
+    tabs.getTabs().stream()
+        .filter(t -> t.getUserData() == screen)
+        .findFirst()
+        .ifPresent(t -> tabs.getSelectionModel().select(t));
+  }
+
   /** Cancels the work of every screen. */
   public void close() {
     screens.forEach(Screen::close);
