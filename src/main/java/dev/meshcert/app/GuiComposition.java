@@ -6,11 +6,14 @@ import dev.meshcert.core.chain.SignatureVerifier;
 import dev.meshcert.core.expiry.ExpiryPolicy;
 import dev.meshcert.core.read.InputReader;
 import dev.meshcert.mesh.MeshReaders;
+import dev.meshcert.ui.common.ClipboardService;
 import dev.meshcert.ui.common.FxClipboard;
 import dev.meshcert.ui.common.FxDialogService;
 import dev.meshcert.ui.common.FxTaskRunner;
 import dev.meshcert.ui.common.Messages;
+import dev.meshcert.ui.common.Redactor;
 import dev.meshcert.ui.common.Screen;
+import dev.meshcert.ui.common.ScreenGuard;
 import dev.meshcert.ui.inspect.CertificateTextRenderer;
 import dev.meshcert.ui.inspect.InputLoader;
 import dev.meshcert.ui.inspect.InspectScreen;
@@ -40,6 +43,8 @@ public final class GuiComposition implements AutoCloseable {
 
   private final FxTaskRunner runner = new FxTaskRunner(2);
   private final AtomicReference<Window> owner = new AtomicReference<>();
+  private final Redactor redactor = new Redactor();
+  private final ScreenGuard guard = new ScreenGuard(redactor);
   private final InspectScreen inspect;
   private final MeshScreen mesh;
   private final MainWindow window;
@@ -56,22 +61,19 @@ public final class GuiComposition implements AutoCloseable {
     Messages messages = Messages.load(Locale.getDefault());
     FxDialogService dialogs = new FxDialogService(() -> Optional.ofNullable(owner.get()), messages);
     InspectionService inspection =
-        new InspectorService(new Inspector(new InputReader(MeshReaders.all())::read), clock);
+        new InspectorService(
+            new Inspector(new InputReader(MeshReaders.all())::read), clock, redactor.known());
+    // Every copy of every screen goes through redaction.
+    ClipboardService clipboard = redactor.clipboard(new FxClipboard());
     CertificateTextRenderer text = CertificateText::render;
     InspectViewModel model =
         new InspectViewModel(
-            inspection,
-            new InputLoader(messages),
-            runner,
-            dialogs,
-            new FxClipboard(),
-            text,
-            messages);
+            inspection, new InputLoader(messages), runner, dialogs, clipboard, text, messages);
     InspectView view = new InspectView(model, messages);
     inspect = new InspectScreen(model, view, messages);
     mesh = meshScreen(messages, dialogs, clock);
     List<Screen> screens = List.of(inspect, mesh);
-    window = new MainWindow(screens, messages);
+    window = new MainWindow(screens, messages, redactor);
   }
 
   private MeshScreen meshScreen(Messages messages, FxDialogService dialogs, Clock clock) {
@@ -89,12 +91,16 @@ public final class GuiComposition implements AutoCloseable {
             messages,
             clock);
     return new MeshScreen(
-        model, new MeshView(model, Optional.empty(), messages), Optional.empty(), messages);
+        model,
+        new MeshView(model, Optional.empty(), messages, redactor),
+        Optional.empty(),
+        messages);
   }
 
   /** Shows the window and opens the files given. */
   public void start(Stage stage, List<Path> files) {
     owner.set(stage);
+    guard.guardAllWindows();
     window.show(stage);
     window.open(files);
   }
@@ -102,6 +108,11 @@ public final class GuiComposition implements AutoCloseable {
   /** The main window. */
   public MainWindow window() {
     return window;
+  }
+
+  /** The redaction switch every screen, copy and export goes through. */
+  public Redactor redactor() {
+    return redactor;
   }
 
   /** The Inspect screen. */

@@ -32,6 +32,9 @@ final class FuzzReport {
         f(
             "%d calls over 1 s of wall-clock time, %d over 1 s of CPU time%n",
             r.callsOverOneSecond(), r.callsOverOneCpuSecond()));
+    for (FuzzRunner.Timing t : r.callsOverOneSecondListed()) {
+      b.append("  over 1 s: ").append(t.target()).append(", ").append(line(t)).append('\n');
+    }
     b.append(
         f(
             "heap in use: at most %.0f MiB after an input (garbage included), %.0f MiB after a"

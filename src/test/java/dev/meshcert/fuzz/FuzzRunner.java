@@ -62,11 +62,15 @@ final class FuzzRunner {
       Timing slowestCpu,
       int callsOverOneSecond,
       int callsOverOneCpuSecond,
+      List<Timing> callsOverOneSecondListed,
       long maxHeapInUseBytes,
       long heapAfterGcBytes,
       long maxHeapBytes) {}
 
   private static final int MAX_FAILURES = 25;
+
+  /** How many of the calls over one second the report names (all are counted). */
+  static final int MAX_SLOW_LISTED = 20;
 
   private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
@@ -258,10 +262,16 @@ final class FuzzRunner {
     Timing slowestCpu;
     long maxHeap;
     final List<Failure> failures = new ArrayList<>();
+    final List<Timing> slowCalls = new ArrayList<>();
     final Map<String, Timing> slowest = new LinkedHashMap<>();
     final Map<String, Long> total = new LinkedHashMap<>();
 
     void time(Timing t) {
+      if (t.nanos() > 1_000_000_000L || t.cpuNanos() > 1_000_000_000L) {
+        if (slowCalls.size() < MAX_SLOW_LISTED) {
+          slowCalls.add(t);
+        }
+      }
       if (t.nanos() > 1_000_000_000L) {
         overOneSecond++;
       }
@@ -288,6 +298,7 @@ final class FuzzRunner {
           slowestCpu,
           overOneSecond,
           overOneCpuSecond,
+          List.copyOf(slowCalls),
           maxHeap,
           heapAfterGc(),
           Runtime.getRuntime().maxMemory());

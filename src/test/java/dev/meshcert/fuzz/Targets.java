@@ -64,7 +64,8 @@ final class Targets {
 
   /**
    * InputReader with the mesh readers, every reader on its own (accepts and read, whatever accepts
-   * says), the certificate decoder, the full inspection, and the two tool-output parsers.
+   * says), the certificate decoder, the full inspection, the two tool-output parsers and the
+   * cluster-side readers of {@link ClusterTargets}.
    */
   static List<Target> all() {
     List<Target> targets = new ArrayList<>();
@@ -93,6 +94,7 @@ final class Targets {
             }));
     targets.add(target("CurlOutput", b -> toolOutput(b, true)));
     targets.add(target("OpensslOutput", b -> toolOutput(b, false)));
+    targets.addAll(ClusterTargets.all());
     return List.copyOf(targets);
   }
 
@@ -118,11 +120,11 @@ final class Targets {
     }
   }
 
-  private interface Body {
+  interface Body {
     void run(byte[] input) throws Exception;
   }
 
-  private static Target target(String name, Body body) {
+  static Target target(String name, Body body) {
     return new Target() {
       @Override
       public String name() {

@@ -142,6 +142,10 @@ public final class ExecCredentialPlugin {
 
   private static Optional<String> string(JsonObject o, String key) {
     JsonElement e = o.get(key);
+    if (e != null && !e.isJsonNull() && !e.isJsonPrimitive()) {
+      // parse() reports it as bad output; getAsString() would throw an unchecked exception
+      throw new IllegalStateException("status." + key + " is not a string");
+    }
     return e == null || e.isJsonNull() || e.getAsString().isEmpty()
         ? Optional.empty()
         : Optional.of(e.getAsString());

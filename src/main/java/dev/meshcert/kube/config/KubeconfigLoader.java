@@ -78,7 +78,10 @@ public final class KubeconfigLoader {
         return Optional.empty();
       }
       String text = Files.readString(file, StandardCharsets.UTF_8);
-      Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(text);
+      LoaderOptions options = new LoaderOptions();
+      // SnakeYAML would log one line per duplicate key (thousands for a hostile file).
+      options.setWarnOnDuplicateKeys(false);
+      Object root = new Yaml(new SafeConstructor(options)).load(text);
       if (root == null) {
         return Optional.of(Map.of());
       }

@@ -18,7 +18,10 @@ public final class MeshConfigParser {
   public static MeshConfig parse(String yaml) {
     Object root;
     try {
-      root = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+      LoaderOptions options = new LoaderOptions();
+      // SnakeYAML would log one line per duplicate key (thousands for a hostile file).
+      options.setWarnOnDuplicateKeys(false);
+      root = new Yaml(new SafeConstructor(options)).load(yaml);
     } catch (YAMLException e) {
       return MeshConfig.defaults()
           .withProblem("mesh config is not valid YAML: " + firstLine(e.getMessage()));

@@ -31,7 +31,10 @@ public final class PeerAuthenticationParser {
   public static List<ParsedPeerAuthentication> parseYaml(String yaml, String defaultNamespace) {
     List<ParsedPeerAuthentication> out = new ArrayList<>();
     try {
-      for (Object doc : new Yaml(new SafeConstructor(new LoaderOptions())).loadAll(yaml)) {
+      LoaderOptions options = new LoaderOptions();
+      // SnakeYAML would log one line per duplicate key (thousands for a hostile file).
+      options.setWarnOnDuplicateKeys(false);
+      for (Object doc : new Yaml(new SafeConstructor(options)).loadAll(yaml)) {
         if (doc == null) {
           continue;
         }

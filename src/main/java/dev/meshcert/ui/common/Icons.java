@@ -6,11 +6,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignK;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
@@ -44,7 +47,20 @@ public enum Icons {
   COLLAPSE_ALL(MaterialDesignA.ARROW_COLLAPSE_ALL),
   DROP(MaterialDesignT.TRAY_ARROW_DOWN),
   TEXT(MaterialDesignT.TEXT_BOX_OUTLINE),
-  INSPECT(MaterialDesignC.CERTIFICATE);
+  INSPECT(MaterialDesignC.CERTIFICATE),
+  REDACT(MaterialDesignE.EYE_OFF_OUTLINE),
+  ZOOM_IN(MaterialDesignM.MAGNIFY_PLUS_OUTLINE),
+  ZOOM_OUT(MaterialDesignM.MAGNIFY_MINUS_OUTLINE),
+  PRESENT(MaterialDesignP.PRESENTATION),
+  THEME(MaterialDesignT.THEME_LIGHT_DARK),
+  EXPORT(MaterialDesignE.EXPORT),
+  IMAGE(MaterialDesignI.IMAGE_OUTLINE),
+  EVIDENCE(MaterialDesignC.CARD_TEXT_OUTLINE),
+  MARKDOWN(MaterialDesignL.LANGUAGE_MARKDOWN_OUTLINE),
+  KEYBOARD(MaterialDesignK.KEYBOARD_OUTLINE),
+  ABOUT(MaterialDesignI.INFORMATION_OUTLINE),
+  SETTINGS(MaterialDesignC.COG_OUTLINE),
+  RECENT(MaterialDesignH.HISTORY);
 
   private final Ikon ikon;
 

@@ -61,6 +61,7 @@ public final class InspectScreen implements Screen {
         item("action.open.files", Icons.OPEN_FILE, "Shortcut+O", model::openFiles),
         item("action.open.folder", Icons.OPEN_FOLDER, "Shortcut+Shift+O", model::openFolder),
         new SeparatorMenuItem(),
+        item("action.trust", Icons.AUTHORITY, "Shortcut+T", model::toggleTrustOfSelection),
         item("action.remove", Icons.REMOVE, null, model::removeSelectedSource),
         item("action.clear", null, null, model::clear));
   }

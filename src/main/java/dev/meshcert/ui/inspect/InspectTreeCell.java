@@ -23,6 +23,7 @@ final class InspectTreeCell extends TreeCell<InspectNode> {
   private final Label name = new Label();
   private final Label ca = new Label();
   private final Label spiffe = new Label();
+  private final Label trusted = new Label();
   private final Label secondary = new Label();
   private final HBox box = new HBox();
 
@@ -34,6 +35,8 @@ final class InspectTreeCell extends TreeCell<InspectNode> {
     ca.setText(messages.get("badge.ca"));
     spiffe.getStyleClass().addAll("badge", "badge-spiffe");
     spiffe.setText(messages.get("badge.spiffe"));
+    trusted.getStyleClass().addAll("badge", "badge-trusted");
+    trusted.setText(messages.get("badge.trusted"));
     secondary.getStyleClass().add("node-secondary");
     box.getStyleClass().add("node-box");
   }
@@ -60,13 +63,20 @@ final class InspectTreeCell extends TreeCell<InspectNode> {
     if (isCertificate && node.marks().contains(Mark.SPIFFE)) {
       box.getChildren().add(spiffe);
     }
+    if (node.marks().contains(Mark.TRUSTED)) {
+      box.getChildren().add(trusted);
+    }
     if (!node.secondary().isEmpty()) {
       box.getChildren().add(secondary);
     }
     setText(null);
     setGraphic(box);
     setContextMenu(menu);
-    setAccessibleText(node.label() + ", " + node.secondary());
+    setAccessibleText(
+        node.label()
+            + (node.marks().contains(Mark.TRUSTED) ? ", " + trusted.getText() : "")
+            + ", "
+            + node.secondary());
     MarkStyles.apply(this, node.marks());
     setKind(node.data());
   }

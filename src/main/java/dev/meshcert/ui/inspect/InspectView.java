@@ -156,12 +156,18 @@ public final class InspectView {
     text.setOnAction(e -> model.copySelectedText());
     MenuItem remove = new MenuItem(messages.get("action.remove"), Icons.REMOVE.node());
     remove.setOnAction(e -> model.removeSelectedSource());
-    ContextMenu menu = new ContextMenu(value, pem, text, new SeparatorMenuItem(), remove);
+    MenuItem trust = new MenuItem(messages.get("action.trust"), Icons.AUTHORITY.node());
+    trust.setId("trust-item");
+    trust.setOnAction(e -> model.toggleTrustOfSelection());
+    ContextMenu menu = new ContextMenu(value, pem, text, new SeparatorMenuItem(), trust, remove);
     menu.setOnShowing(
         e -> {
           boolean certs = !model.selectedCertificates().isEmpty();
           pem.setDisable(!certs);
           text.setDisable(!certs);
+          trust.setDisable(!model.canTrustSelection());
+          trust.setText(
+              messages.get(model.isSelectionTrusted() ? "action.untrust" : "action.trust"));
         });
     return menu;
   }

@@ -279,6 +279,63 @@ public final class InspectViewModel {
     copy(value, messages.get("status.copied.value"));
   }
 
+  // ---- trust ----
+
+  /**
+   * Whether the selection is trusted: the selected source is marked trusted, or the selected
+   * certificate is a trust anchor one by one.
+   */
+  public boolean isSelectionTrusted() {
+    InspectNode node = selected.get();
+    if (node == null) {
+      return false;
+    }
+    if (node.data() instanceof InspectNode.SourceData s) {
+      return sources.isSourceTrusted(s.source().name());
+    }
+    if (node.data() instanceof InspectNode.CertificateData c) {
+      return sources.isCertificateTrusted(c.report().certificate().sha256());
+    }
+    return false;
+  }
+
+  /** Whether the selection can be trusted: a source that was read, or one certificate. */
+  public boolean canTrustSelection() {
+    InspectNode node = selected.get();
+    return node != null
+        && (node.data() instanceof InspectNode.CertificateData
+            || (node.data() instanceof InspectNode.SourceData s
+                && sources.inputs().stream().anyMatch(i -> i.name().equals(s.source().name()))));
+  }
+
+  /**
+   * Marks the selected source (a root bundle) or certificate as a trust anchor, or removes the mark
+   * when it has one, and verifies every chain again. The certificates of a trusted source stay in
+   * the tree; chains that reach one of them are shown as trusted.
+   */
+  public void toggleTrustOfSelection() {
+    InspectNode node = selected.get();
+    if (node == null || !canTrustSelection()) {
+      return;
+    }
+    boolean trust = !isSelectionTrusted();
+    boolean changed = false;
+    String what = "";
+    if (node.data() instanceof InspectNode.SourceData s) {
+      changed = sources.trustSource(s.source().name(), trust);
+      what = s.source().name();
+    } else if (node.data() instanceof InspectNode.CertificateData c) {
+      var cert = c.report().certificate();
+      changed = sources.trustCertificate(cert.sha256(), cert.der(), trust);
+      what = cert.displayName();
+    }
+    if (changed) {
+      busyMessage = messages.get(trust ? "status.trusted" : "status.untrusted", what);
+      status.set(busyMessage);
+      reinspect();
+    }
+  }
+
   /** The certificates the selected node stands for: one, a chain's, or a source's. */
   public List<CertificateReport> selectedCertificates() {
     return Optional.ofNullable(selected.get())
@@ -303,6 +360,7 @@ public final class InspectViewModel {
     long run = ++generation;
     inspecting.cancel();
     List<InspectionInput> snapshot = sources.inputs();
+    List<InspectionInput> anchors = sources.trustAnchors();
     if (snapshot.isEmpty()) {
       analysis = new Analysis(Instant.EPOCH, List.of(), List.of(), List.of(), List.of());
       inspecting = TaskHandle.done();
@@ -313,7 +371,7 @@ public final class InspectViewModel {
     busyMessage = messages.get("status.inspecting", snapshot.size());
     inspecting =
         runner.run(
-            TaskSpec.of(busyMessage, p -> inspection.inspect(snapshot, passwords))
+            TaskSpec.of(busyMessage, p -> inspection.inspect(snapshot, anchors, passwords))
                 .onSuccess(
                     result -> {
                       if (run == generation) {
@@ -336,7 +394,7 @@ public final class InspectViewModel {
   }
 
   private void rebuild() {
-    fullTree = treeBuilder.build(sources.shown(analysis), analysis);
+    fullTree = treeBuilder.build(sources.shown(analysis), analysis, sources.trust());
     empty.set(sources.isEmpty());
     applyFilter();
   }

@@ -11,7 +11,10 @@ public interface InspectionService {
 
   /**
    * @param inputs the inputs, in the order they were added
+   * @param trustAnchors inputs whose certificates chains are verified against (sources and
+   *     certificates the person marked as trusted); may be empty
    * @param passwords asked when a keystore needs a password; called on the calling thread
    */
-  Analysis inspect(List<InspectionInput> inputs, PasswordProvider passwords);
+  Analysis inspect(
+      List<InspectionInput> inputs, List<InspectionInput> trustAnchors, PasswordProvider passwords);
 }

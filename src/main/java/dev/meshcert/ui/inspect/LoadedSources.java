@@ -5,8 +5,10 @@ import dev.meshcert.core.analysis.InspectionInput;
 import dev.meshcert.core.read.Source;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What the Inspect screen holds: the inputs read (to inspect again together) and the files that
@@ -18,6 +20,8 @@ final class LoadedSources {
   private final Map<String, InspectionInput> inputs = new LinkedHashMap<>();
   private final Map<String, Source> failures = new LinkedHashMap<>();
   private final List<String> order = new ArrayList<>();
+  private final Set<String> trustedSources = new LinkedHashSet<>();
+  private final Map<String, InspectionInput> trustedCertificates = new LinkedHashMap<>();
 
   /** Takes files read from disk, in the order they were met. */
   void take(LoadResult result) {
@@ -45,15 +49,65 @@ final class LoadedSources {
 
   /** Removes a source; whether there was one. */
   boolean remove(String name) {
+    trustedSources.remove(name);
     inputs.remove(name);
     failures.remove(name);
     return order.remove(name);
   }
 
   void clear() {
+    trustedSources.clear();
+    trustedCertificates.clear();
     inputs.clear();
     failures.clear();
     order.clear();
+  }
+
+  /**
+   * Marks a loaded source as trusted (its certificates become trust anchors) or not; whether the
+   * mark changed. Sources that could not be read cannot be trusted.
+   */
+  boolean trustSource(String name, boolean trust) {
+    if (!inputs.containsKey(name)) {
+      return false;
+    }
+    return trust ? trustedSources.add(name) : trustedSources.remove(name);
+  }
+
+  /**
+   * Marks one certificate as a trust anchor, by its SHA-256 and DER, or not; whether the mark
+   * changed.
+   */
+  boolean trustCertificate(String sha256, byte[] der, boolean trust) {
+    if (!trust) {
+      return trustedCertificates.remove(sha256) != null;
+    }
+    if (trustedCertificates.containsKey(sha256)) {
+      return false;
+    }
+    trustedCertificates.put(sha256, new InspectionInput("trusted certificate " + sha256, der));
+    return true;
+  }
+
+  boolean isSourceTrusted(String name) {
+    return trustedSources.contains(name);
+  }
+
+  boolean isCertificateTrusted(String sha256) {
+    return trustedCertificates.containsKey(sha256);
+  }
+
+  /** The trust anchors: every trusted source's input, then every trusted certificate. */
+  List<InspectionInput> trustAnchors() {
+    List<InspectionInput> anchors = new ArrayList<>();
+    trustedSources.forEach(name -> anchors.add(inputs.get(name)));
+    anchors.addAll(trustedCertificates.values());
+    return List.copyOf(anchors);
+  }
+
+  /** The names of the trusted sources and the SHA-256 of the trusted certificates. */
+  Trust trust() {
+    return new Trust(Set.copyOf(trustedSources), Set.copyOf(trustedCertificates.keySet()));
   }
 
   /** {@code base}, or "base (2)", "base (3)"... when taken. */

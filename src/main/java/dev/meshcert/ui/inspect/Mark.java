@@ -14,6 +14,7 @@ public enum Mark {
   SPIFFE,
   AUTHORITY,
   FOREIGN,
+  TRUSTED,
   ERROR,
   WARNING;
 

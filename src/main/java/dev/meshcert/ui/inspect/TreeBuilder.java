@@ -44,15 +44,25 @@ public final class TreeBuilder {
    * @param analysis the analysis the certificates and chains come from
    */
   public List<InspectNode> build(List<Source> sources, Analysis analysis) {
+    return build(sources, analysis, Trust.NONE);
+  }
+
+  /**
+   * @param sources the sources to show, in order
+   * @param analysis the analysis the certificates and chains come from
+   * @param trust what the person marked as trusted: those sources, and every trust anchor of the
+   *     analysis, are marked {@link Mark#TRUSTED}
+   */
+  public List<InspectNode> build(List<Source> sources, Analysis analysis, Trust trust) {
     Index index = new Index(analysis);
     List<InspectNode> roots = new ArrayList<>();
     for (Source source : sources) {
-      roots.add(source(source, index));
+      roots.add(source(source, index, trust.sources().contains(source.name())));
     }
     return roots;
   }
 
-  private InspectNode source(Source source, Index index) {
+  private InspectNode source(Source source, Index index, boolean trusted) {
     String key = "s:" + source.name();
     Set<String> own = new LinkedHashSet<>();
     source.certificates().forEach(e -> own.add(e.certificate().sha256()));
@@ -86,6 +96,9 @@ public final class TreeBuilder {
     worstExpiry(own.stream().flatMap(s -> index.report(s).stream()).toList()).ifPresent(marks::add);
     if (!source.problems().isEmpty()) {
       marks.add(Mark.ERROR);
+    }
+    if (trusted) {
+      marks.add(Mark.TRUSTED);
     }
     return new InspectNode(
         key,
@@ -146,6 +159,8 @@ public final class TreeBuilder {
       secondary += " · " + messages.get("tree.chain.missing", report.chain().missingIssuer().get());
     } else if (report.trusted()) {
       secondary += " · " + messages.get("tree.chain.trusted");
+    } else if (!index.anchors.isEmpty()) {
+      secondary += " · " + messages.get("tree.chain.untrusted", report.reason());
     }
     return new InspectNode(
         key,
@@ -175,8 +190,13 @@ public final class TreeBuilder {
     if (!foreign.isEmpty()) {
       marks.add(Mark.FOREIGN);
     }
+    boolean anchor = index.isAnchor(c.sha256());
+    if (anchor) {
+      marks.add(Mark.TRUSTED);
+    }
     Findings.marks(report.findings()).forEach(marks::add);
     String secondary = report.expiry().phrase();
+
     if (!foreign.isEmpty()) {
       secondary = secondary + " · " + messages.get("tree.from", displayName(foreign));
     }
@@ -265,9 +285,13 @@ public final class TreeBuilder {
     final Analysis analysis;
     final Map<String, CertificateReport> reports = new HashMap<>();
     final Map<String, String> firstSource = new HashMap<>();
+    final java.util.Set<String> anchors = new java.util.HashSet<>();
 
     Index(Analysis analysis) {
       this.analysis = analysis;
+      for (Source s : analysis.trustSources()) {
+        s.certificates().forEach(e -> anchors.add(e.certificate().sha256()));
+      }
       analysis.certificates().forEach(r -> reports.put(r.certificate().sha256(), r));
       for (Source s : analysis.sources()) {
         for (CertificateEntry e : s.certificates()) {
@@ -278,6 +302,10 @@ public final class TreeBuilder {
 
     java.util.Optional<CertificateReport> report(String sha256) {
       return java.util.Optional.ofNullable(reports.get(sha256));
+    }
+
+    boolean isAnchor(String sha256) {
+      return anchors.contains(sha256);
     }
 
     String firstSourceOf(String sha256) {

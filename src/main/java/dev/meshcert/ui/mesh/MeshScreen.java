@@ -1,5 +1,6 @@
 package dev.meshcert.ui.mesh;
 
+import dev.meshcert.ui.common.FileDropTarget;
 import dev.meshcert.ui.common.Icons;
 import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.common.Screen;
@@ -79,6 +80,23 @@ public final class MeshScreen implements Screen {
   @Override
   public List<MenuItem> editMenuItems() {
     return List.of(item("mesh.compare", "mesh-compare", "Shortcut+D", view::compare));
+  }
+
+  @Override
+  public Optional<FileDropTarget> dropTarget() {
+    return Optional.of(
+        new FileDropTarget() {
+          @Override
+          public boolean accepts(List<Path> files, Optional<String> text) {
+            return !files.isEmpty();
+          }
+
+          @Override
+          public boolean drop(List<Path> files, Optional<String> text) {
+            model.addPaths(files);
+            return !files.isEmpty();
+          }
+        });
   }
 
   @Override

@@ -1,7 +1,9 @@
 package dev.meshcert.ui.mesh;
 
+import dev.meshcert.core.redact.Sensitive;
 import dev.meshcert.ui.common.Icons;
 import dev.meshcert.ui.common.Messages;
+import dev.meshcert.ui.common.Redactor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +44,11 @@ public final class MeshView {
   private final TitledPane failurePane = new TitledPane();
   private final BorderPane view = new BorderPane();
 
-  public MeshView(MeshViewModel model, Optional<ScanViewModel> scan, Messages messages) {
+  /**
+   * @param redactor masks what the canvas draws and learns the pod and namespace names shown
+   */
+  public MeshView(
+      MeshViewModel model, Optional<ScanViewModel> scan, Messages messages, Redactor redactor) {
     this.model = model;
     this.messages = messages;
     this.table =
@@ -63,6 +69,29 @@ public final class MeshView {
     chart.setOnOpen(t::open);
     chart.setDescribe(t::describe);
     model.analysisProperty().addListener((o, a, b) -> showFailures(b));
+    chart.setRedact(redactor::text);
+    redactor.policyProperty().addListener((o, a, b) -> chart.redraw());
+    redactor.learnedProperty().addListener((o, a, b) -> chart.redraw());
+    model.analysisProperty().addListener((o, a, b) -> learnNames(redactor, b.data()));
+  }
+
+  private static void learnNames(Redactor redactor, MeshData data) {
+    List<String> pods = new ArrayList<>();
+    List<String> namespaces = new ArrayList<>();
+    data.workloads().forEach(w -> split(w.workload(), pods, namespaces));
+    data.failures().forEach(f -> split(f.name(), pods, namespaces));
+    redactor.learn(Sensitive.POD, pods);
+    redactor.learn(Sensitive.NAMESPACE, namespaces);
+  }
+
+  private static void split(String ref, List<String> pods, List<String> namespaces) {
+    int slash = ref.indexOf('/');
+    if (slash > 0 && !ref.contains("://")) {
+      namespaces.add(ref.substring(0, slash));
+      String pod = ref.substring(slash + 1);
+      int space = pod.indexOf(' ');
+      pods.add(space > 0 ? pod.substring(0, space) : pod);
+    }
   }
 
   /** The screen content. */

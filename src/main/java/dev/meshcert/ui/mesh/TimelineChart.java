@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
@@ -46,6 +47,7 @@ public final class TimelineChart extends Region {
       new SimpleObjectProperty<>(Timeline.empty(Instant.EPOCH).whole());
   private Consumer<TimelineBar> onOpen = b -> {};
   private Function<TimelineBar, String> describe = TimelineBar::label;
+  private UnaryOperator<String> redact = UnaryOperator.identity();
   private double dragX = Double.NaN;
   private TimeScale.Range dragRange;
 
@@ -85,6 +87,21 @@ public final class TimelineChart extends Region {
   /** The tooltip text of a bar. */
   public void setDescribe(Function<TimelineBar, String> describe) {
     this.describe = describe;
+  }
+
+  /**
+   * What text drawn on the canvas goes through before it is painted (the window's redaction: a
+   * canvas holds no text nodes for the screen guard to mask). Call {@link #redraw()} when it
+   * changes its mind.
+   */
+  public void setRedact(UnaryOperator<String> redact) {
+    this.redact = redact;
+    draw();
+  }
+
+  /** Draws again, for example after the redaction switch moved. */
+  public void redraw() {
+    draw();
   }
 
   /** The bar drawn at {@code y} in this chart's coordinates, or null. */
@@ -157,7 +174,7 @@ public final class TimelineChart extends Region {
     g.beginPath();
     g.rect(0, y, lw - 6, rh);
     g.clip();
-    g.fillText(bar.label(), 4, y + rh / 2);
+    g.fillText(redact.apply(bar.label()), 4, y + rh / 2);
     g.restore();
     double x0 = lw + scale.clampedX(bar.notBefore());
     double x1 = lw + scale.clampedX(bar.notAfter());

@@ -2,6 +2,7 @@ package dev.meshcert.ui.shell;
 
 import dev.meshcert.ui.common.FileDropTarget;
 import dev.meshcert.ui.common.Messages;
+import dev.meshcert.ui.common.Redactor;
 import dev.meshcert.ui.common.Screen;
 import dev.meshcert.ui.common.Styles;
 import java.io.File;
@@ -46,13 +47,21 @@ public final class MainWindow {
   private final Menu editMenu = new Menu();
   private final Menu viewMenu = new Menu();
   private final MenuItem quit = new MenuItem();
+  private final Redactor redactor;
+  private final List<MenuItem> windowViewItems;
 
-  public MainWindow(List<Screen> screens, Messages messages) {
+  /**
+   * @param screens the tabs, in order; the first takes files named on the command line
+   * @param redactor the redaction switch shown in the View menu and the status bar
+   */
+  public MainWindow(List<Screen> screens, Messages messages, Redactor redactor) {
     if (screens.isEmpty()) {
       throw new IllegalArgumentException("the main window needs at least one screen");
     }
     this.screens = List.copyOf(screens);
     this.messages = messages;
+    this.redactor = redactor;
+    this.windowViewItems = RedactionMenu.items(redactor, messages);
     for (Screen s : this.screens) {
       Tab tab = new Tab(s.title(), s.view());
       tab.setGraphic(new FontIcon(s.icon()));
@@ -67,6 +76,7 @@ public final class MainWindow {
     root.setBottom(statusBar);
     root.getStyleClass().add("main-window");
     statusBar.setId("status-bar");
+    statusBar.getRightItems().add(RedactionMenu.badge(redactor, messages));
     follow(selected());
     installDrop();
   }
@@ -148,8 +158,11 @@ public final class MainWindow {
     fileMenu.getItems().add(quit);
     editMenu.getItems().setAll(screen.editMenuItems());
     viewMenu.getItems().setAll(screen.viewMenuItems());
+    if (!viewMenu.getItems().isEmpty()) {
+      viewMenu.getItems().add(new SeparatorMenuItem());
+    }
+    viewMenu.getItems().addAll(windowViewItems);
     editMenu.setDisable(editMenu.getItems().isEmpty());
-    viewMenu.setDisable(viewMenu.getItems().isEmpty());
     statusBar
         .textProperty()
         .bind(Bindings.createStringBinding(screen.status()::get, screen.status()));

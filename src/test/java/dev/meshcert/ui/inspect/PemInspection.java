@@ -35,7 +35,10 @@ final class PemInspection implements InspectionService {
   RuntimeException failure;
 
   @Override
-  public Analysis inspect(List<InspectionInput> inputs, PasswordProvider passwords) {
+  public Analysis inspect(
+      List<InspectionInput> inputs,
+      List<InspectionInput> trustAnchors,
+      PasswordProvider passwords) {
     calls.add(inputs.stream().map(InspectionInput::name).toList());
     if (failure != null) {
       throw failure;

@@ -13,6 +13,7 @@ final class ViewModelFixture {
   static final Messages MESSAGES = Messages.load(Locale.ROOT);
 
   final PemInspection inspection = new PemInspection();
+  final InspectionService service;
   final FakeDialogs dialogs = new FakeDialogs();
   final FakeClipboard clipboard = new FakeClipboard();
   final SyncTaskRunner runner;
@@ -23,10 +24,20 @@ final class ViewModelFixture {
   }
 
   ViewModelFixture(SyncTaskRunner runner) {
+    this(runner, null);
+  }
+
+  /** A view model wired to {@code service} instead of {@link PemInspection}. */
+  ViewModelFixture(InspectionService service) {
+    this(SyncTaskRunner.immediate(), service);
+  }
+
+  private ViewModelFixture(SyncTaskRunner runner, InspectionService service) {
     this.runner = runner;
+    this.service = service == null ? inspection : service;
     this.model =
         new InspectViewModel(
-            inspection,
+            this.service,
             new InputLoader(MESSAGES),
             runner,
             dialogs,
