@@ -2,10 +2,15 @@ package dev.meshcert.app;
 
 import dev.meshcert.core.analysis.Inspector;
 import dev.meshcert.core.cert.CertificateText;
-import dev.meshcert.core.chain.SignatureVerifier;
-import dev.meshcert.core.expiry.ExpiryPolicy;
 import dev.meshcert.core.read.InputReader;
+import dev.meshcert.kube.ClusterConnector;
+import dev.meshcert.kube.MeshScanner;
+import dev.meshcert.kube.SessionOptions;
 import dev.meshcert.mesh.MeshReaders;
+import dev.meshcert.ui.cluster.ClusterScreen;
+import dev.meshcert.ui.cluster.ClusterView;
+import dev.meshcert.ui.cluster.ClusterViewModel;
+import dev.meshcert.ui.cluster.ConnectorClusterService;
 import dev.meshcert.ui.common.ClipboardService;
 import dev.meshcert.ui.common.FxClipboard;
 import dev.meshcert.ui.common.FxDialogService;
@@ -20,17 +25,16 @@ import dev.meshcert.ui.inspect.InspectScreen;
 import dev.meshcert.ui.inspect.InspectView;
 import dev.meshcert.ui.inspect.InspectViewModel;
 import dev.meshcert.ui.inspect.InspectionService;
-import dev.meshcert.ui.mesh.DumpFiles;
 import dev.meshcert.ui.mesh.MeshScreen;
-import dev.meshcert.ui.mesh.MeshView;
-import dev.meshcert.ui.mesh.MeshViewModel;
 import dev.meshcert.ui.shell.MainWindow;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 
@@ -46,6 +50,8 @@ public final class GuiComposition implements AutoCloseable {
   private final Redactor redactor = new Redactor();
   private final ScreenGuard guard = new ScreenGuard(redactor);
   private final InspectScreen inspect;
+  private final ClusterConnector connector;
+  private final ClusterScreen cluster;
   private final MeshScreen mesh;
   private final MainWindow window;
 
@@ -58,6 +64,14 @@ public final class GuiComposition implements AutoCloseable {
    * @param clock what "now" is for expiry
    */
   public GuiComposition(Clock clock) {
+    this(clock, false);
+  }
+
+  /**
+   * @param clock what "now" is for expiry (and the demo mesh's certificates)
+   * @param demo whether the Cluster screen opens the built-in demo mesh first ({@code --demo})
+   */
+  public GuiComposition(Clock clock, boolean demo) {
     Messages messages = Messages.load(Locale.getDefault());
     FxDialogService dialogs = new FxDialogService(() -> Optional.ofNullable(owner.get()), messages);
     InspectionService inspection =
@@ -71,30 +85,42 @@ public final class GuiComposition implements AutoCloseable {
             inspection, new InputLoader(messages), runner, dialogs, clipboard, text, messages);
     InspectView view = new InspectView(model, messages);
     inspect = new InspectScreen(model, view, messages);
-    mesh = meshScreen(messages, dialogs, clock);
-    List<Screen> screens = List.of(inspect, mesh);
-    window = new MainWindow(screens, messages, redactor);
-  }
-
-  private MeshScreen meshScreen(Messages messages, FxDialogService dialogs, Clock clock) {
-    MeshViewModel model =
-        new MeshViewModel(
-            new DumpFiles(new InputReader(MeshReaders.all())::read, clock),
+    connector = ClusterConnector.fromEnvironment(SessionOptions.defaults(), clock);
+    Messages clusterMessages = ClusterScreen.messages(Locale.getDefault());
+    AtomicReference<MainWindow> shown = new AtomicReference<>();
+    ClusterViewModel clusterModel =
+        new ClusterViewModel(
+            new ConnectorClusterService(connector, new MeshScanner(clock)),
             runner,
             dialogs,
-            (name, pem) -> {
-              inspect.model().addText(name, pem);
-              this.window.select(inspect);
+            Platform::runLater,
+            fetched -> {
+              model.addText(fetched.name(), new String(fetched.content(), StandardCharsets.UTF_8));
+              shown.get().select(inspect);
             },
-            new SignatureVerifier(),
-            ExpiryPolicy.DEFAULT,
-            messages,
+            clusterMessages,
             clock);
-    return new MeshScreen(
-        model,
-        new MeshView(model, Optional.empty(), messages, redactor),
-        Optional.empty(),
-        messages);
+    cluster =
+        new ClusterScreen(
+            clusterModel, new ClusterView(clusterModel, clusterMessages), clusterMessages, demo);
+    mesh =
+        MeshComposition.build(
+            clock,
+            runner,
+            dialogs,
+            messages,
+            redactor,
+            connector,
+            clusterModel,
+            () -> Optional.ofNullable(owner.get()),
+            (name, pem) -> {
+              model.addText(name, pem);
+              shown.get().select(inspect);
+            },
+            m -> shown.get().select(m));
+    List<Screen> screens = List.of(inspect, cluster, mesh);
+    window = new MainWindow(screens, messages, redactor);
+    shown.set(window);
   }
 
   /** Shows the window and opens the files given. */
@@ -120,6 +146,11 @@ public final class GuiComposition implements AutoCloseable {
     return inspect;
   }
 
+  /** The Cluster screen. */
+  public ClusterScreen cluster() {
+    return cluster;
+  }
+
   /** The Mesh screen. */
   public MeshScreen mesh() {
     return mesh;
@@ -129,5 +160,6 @@ public final class GuiComposition implements AutoCloseable {
   public void close() {
     window.close();
     runner.close();
+    connector.close();
   }
 }

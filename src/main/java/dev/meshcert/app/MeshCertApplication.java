@@ -1,13 +1,14 @@
 package dev.meshcert.app;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import javafx.application.Application;
 import javafx.stage.Stage;
 
 /**
  * The JavaFX application: hands the window to {@link GuiComposition}. Arguments that are not
- * options are files to open.
+ * options are files to open; {@code --demo} opens the built-in demo mesh in the Cluster screen.
  */
 public final class MeshCertApplication extends Application {
 
@@ -15,9 +16,9 @@ public final class MeshCertApplication extends Application {
 
   @Override
   public void start(Stage stage) {
-    composition = new GuiComposition();
-    List<Path> files =
-        getParameters().getRaw().stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
+    List<String> raw = getParameters().getRaw();
+    composition = new GuiComposition(Clock.systemUTC(), raw.contains("--demo"));
+    List<Path> files = raw.stream().filter(a -> !a.startsWith("--")).map(Path::of).toList();
     composition.start(stage, files);
   }
 

@@ -38,6 +38,7 @@ public final class ClusterSession implements ClusterConnection {
   private final PolicyReader policies;
   private final ControlPlaneReader controlPlane;
   private final CertificateReader certificates;
+  private final LivePodAccess podAccess;
   private final List<WatchHandle> watches = new CopyOnWriteArrayList<>();
 
   private ClusterSession(
@@ -50,6 +51,8 @@ public final class ClusterSession implements ClusterConnection {
     this.policies = new PolicyReader(calls, options.pageSize());
     this.controlPlane = new ControlPlaneReader(calls, options.pageSize());
     this.certificates = new CertificateReader(calls, options.requestTimeout());
+    this.podAccess =
+        new LivePodAccess(calls, options.requestTimeout(), options.pageSize(), this::caller);
   }
 
   /**
@@ -184,6 +187,11 @@ public final class ClusterSession implements ClusterConnection {
       Workload pod, dev.meshcert.mesh.workload.CertSource source, Cancellation cancellation)
       throws KubeException {
     return certificates.read(pod, source, cancellation, caller());
+  }
+
+  @Override
+  public PodAccess podAccess() {
+    return podAccess;
   }
 
   @Override

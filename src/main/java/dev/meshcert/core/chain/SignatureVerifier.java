@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.cert.CertException;
+import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -15,18 +16,23 @@ import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
  * Checks whether one certificate's signature verifies with another certificate's public key, and
  * remembers the answer per (child SHA-256, issuer SHA-256), so that chain building and path
  * validation over the same certificates verify each pair once. Thread-safe; share one instance per
- * session. Uses a private Bouncy Castle provider instance (never registered globally), which is an
- * order of magnitude faster than the JDK 17 SunEC provider for ECDSA.
+ * session.
+ *
+ * <p>The usual algorithms (RSA PKCS#1 v1.5, ECDSA, Ed25519) are first checked with {@link
+ * LightweightVerifier} on issuer keys parsed once, which is about twice as fast and allocates half
+ * as much. A signature it does not confirm, and every other algorithm, goes through a private
+ * Bouncy Castle JCA provider instance (never registered globally, loaded only when first needed),
+ * which gives the verdict and its reason; it is an order of magnitude faster than the JDK 17 SunEC
+ * provider for ECDSA.
  */
 public final class SignatureVerifier {
 
   /** Beyond this many remembered pairs the cache starts over, bounding memory in long sessions. */
   static final int MAX_CACHED_PAIRS = 200_000;
 
-  private static final BouncyCastleProvider BC = new BouncyCastleProvider();
-
   private final Map<String, Result> results = new ConcurrentHashMap<>();
   private final Map<String, KeyOrProblem> keys = new ConcurrentHashMap<>();
+  private final Map<String, Optional<AsymmetricKeyParameter>> lightKeys = new ConcurrentHashMap<>();
 
   /**
    * The outcome of one check.
@@ -66,6 +72,11 @@ public final class SignatureVerifier {
   }
 
   private Result compute(CertificateFacts child, CertificateFacts issuer) {
+    Optional<AsymmetricKeyParameter> light =
+        lightKeys.computeIfAbsent(issuer.sha256(), sha -> LightweightVerifier.key(issuer));
+    if (light.isPresent() && LightweightVerifier.verifies(child, light.get())) {
+      return Result.VALID;
+    }
     KeyOrProblem key = keys.computeIfAbsent(issuer.sha256(), sha -> verifierFor(issuer));
     if (key.verifier() == null) {
       return Result.invalid(key.problem());
@@ -87,6 +98,7 @@ public final class SignatureVerifier {
 
   private static KeyOrProblem verifierFor(CertificateFacts issuer) {
     try {
+      BouncyCastleProvider bc = Provider.BC; // its constructor registers the key converters
       PublicKey key = BouncyCastleProvider.getPublicKey(issuer.holder().getSubjectPublicKeyInfo());
       if (key == null) {
         return new KeyOrProblem(
@@ -98,11 +110,16 @@ public final class SignatureVerifier {
                 + ") is not supported");
       }
       return new KeyOrProblem(
-          new JcaContentVerifierProviderBuilder().setProvider(BC).build(key), null);
+          new JcaContentVerifierProviderBuilder().setProvider(bc).build(key), null);
     } catch (java.io.IOException | OperatorCreationException | RuntimeException e) {
       return new KeyOrProblem(
           null, "the public key of " + label(issuer) + " could not be read: " + message(e));
     }
+  }
+
+  /** Holds the provider, so that it is loaded (hundreds of classes) only when first used. */
+  private static final class Provider {
+    static final BouncyCastleProvider BC = new BouncyCastleProvider();
   }
 
   static String label(CertificateFacts c) {

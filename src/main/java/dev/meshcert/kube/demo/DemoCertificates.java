@@ -22,9 +22,18 @@ final class DemoCertificates {
   static final String EXPIRED = "bookinfo/ratings-v1-b6994bb9-tg4kl";
   static final String MISMATCH = "bookinfo/details-v1-79f774bdb9-kq2lw";
 
+  /** The pod whose proxy still holds the root the mesh had before its last rotation. */
+  static final String STALE_ROOT = "bookinfo/reviews-v1-545db77b95-8jz5b";
+
+  /** The pod whose sidecar is of Istio 1.4: certificates in /etc/certs, no secrets in its dump. */
+  static final String LEGACY_FILES = "legacy/inventory-5d9c7f8b4-wq8rt";
+
   private final Map<String, String> chains = new HashMap<>();
+  private final Map<String, List<DemoPki.Issued>> served = new HashMap<>();
   private final String istioRoot;
+  private final String previousIstioRoot;
   private final String linkerdAnchor;
+  private final DemoPki.Issued linkerdIssuer;
 
   DemoCertificates(Instant now, List<Workload> pods) {
     DemoPki pki = new DemoPki();
@@ -56,15 +65,30 @@ final class DemoCertificates {
             now.minus(Duration.ofDays(700)),
             now.plus(Duration.ofDays(1125)),
             -1);
+    DemoPki.Issued previous =
+        pki.ca(
+            "O=" + TRUST_DOMAIN,
+            null,
+            now.minus(Duration.ofDays(800)),
+            now.plus(Duration.ofDays(2850)),
+            -1);
     istioRoot = root.pem();
+    previousIstioRoot = previous.pem();
     linkerdAnchor = anchor.pem();
+    linkerdIssuer = issuer;
     for (Workload pod : pods) {
       leaf(pki, pod, now, root, issuer, anchor, internal)
-          .ifPresent(pem -> chains.put(pod.ref(), pem));
+          .ifPresent(
+              issued -> {
+                served.put(pod.ref(), issued);
+                StringBuilder pem = new StringBuilder();
+                issued.forEach(i -> pem.append(i.pem()));
+                chains.put(pod.ref(), pem.toString());
+              });
     }
   }
 
-  private static Optional<String> leaf(
+  private static Optional<List<DemoPki.Issued>> leaf(
       DemoPki pki,
       Workload pod,
       Instant now,
@@ -94,7 +118,7 @@ final class DemoCertificates {
               root,
               from,
               from.plus(Duration.ofHours(24)));
-      return Optional.of(leaf.pem() + root.pem());
+      return Optional.of(List.of(leaf, root));
     }
     if (pod.runningContainer("linkerd-proxy").isPresent()) {
       String name =
@@ -107,7 +131,7 @@ final class DemoCertificates {
               issuer,
               from,
               from.plus(Duration.ofHours(24)));
-      return Optional.of(leaf.pem() + issuer.pem() + anchor.pem());
+      return Optional.of(List.of(leaf, issuer, anchor));
     }
     if (pod.volumes().stream().anyMatch(v -> v.source().equals("csi.cert-manager.io"))) {
       String dns = pod.workloadName() + "." + ns + ".svc.cluster.local";
@@ -119,7 +143,7 @@ final class DemoCertificates {
               internal,
               from,
               from.plus(Duration.ofDays(90)));
-      return Optional.of(leaf.pem() + internal.pem());
+      return Optional.of(List.of(leaf, internal));
     }
     return Optional.empty();
   }
@@ -127,6 +151,24 @@ final class DemoCertificates {
   /** The PEM chain (leaf first, root last) served for pod {@code ref}. */
   Optional<String> chain(String ref) {
     return Optional.ofNullable(chains.get(ref));
+  }
+
+  /**
+   * What pod {@code ref} serves, leaf first, root last: the certificates with their keys (the
+   * leaf's key lets the demo's Linkerd proxies answer a TLS handshake; keys never leave memory).
+   */
+  Optional<List<DemoPki.Issued>> served(String ref) {
+    return Optional.ofNullable(served.get(ref));
+  }
+
+  /** The root bundle pod {@code ref}'s proxy holds: the previous root for the straggler. */
+  String heldIstioRoot(String ref) {
+    return ref.equals(STALE_ROOT) ? previousIstioRoot : istioRoot;
+  }
+
+  /** Linkerd's issuer certificate PEM (the linkerd-identity-issuer Secret's tls.crt). */
+  String linkerdIssuer() {
+    return linkerdIssuer.pem();
   }
 
   /** Istio's root certificate PEM (the istio-ca-root-cert ConfigMap). */

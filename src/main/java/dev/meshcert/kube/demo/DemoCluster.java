@@ -8,6 +8,7 @@ import dev.meshcert.kube.KubeFailure;
 import dev.meshcert.kube.NamespaceListing;
 import dev.meshcert.kube.NamespaceScope;
 import dev.meshcert.kube.Operation;
+import dev.meshcert.kube.PodAccess;
 import dev.meshcert.kube.PolicyListing;
 import dev.meshcert.kube.WatchEvent;
 import dev.meshcert.kube.WatchHandle;
@@ -41,6 +42,7 @@ public final class DemoCluster implements ClusterConnection {
   private final List<ParsedPeerAuthentication> policies;
   private final ControlPlaneInputs controlPlane;
   private final DemoCertificates certificates;
+  private final DemoPodAccess access;
 
   private DemoCluster(Instant now) {
     this.namespaces = DemoPods.namespaces();
@@ -48,6 +50,7 @@ public final class DemoCluster implements ClusterConnection {
     this.certificates = new DemoCertificates(now, pods);
     this.policies = DemoControlPlane.policies(now);
     this.controlPlane = DemoControlPlane.inputs(certificates);
+    this.access = new DemoPodAccess(namespaces, pods, certificates, now);
   }
 
   /** Generates the demo mesh with certificates relative to {@code clock}'s now. */
@@ -135,6 +138,12 @@ public final class DemoCluster implements ClusterConnection {
     }
     return new FetchedCertificates(
         pod.ref() + " (demo) " + source.describe(), chain.get().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The demo's pods reached as a live cluster's are: port-forward, exec, ConfigMaps, Secrets. */
+  @Override
+  public PodAccess podAccess() {
+    return access;
   }
 
   @Override

@@ -26,7 +26,7 @@ public final class SnapshotViewModel {
 
   private final MeshViewModel mesh;
   private final SnapshotService snapshots;
-  private final SnapshotFiles files;
+  private final SnapshotChooser files;
   private final TaskRunner runner;
   private final Messages messages;
   private final Clock clock;
@@ -39,7 +39,7 @@ public final class SnapshotViewModel {
   public SnapshotViewModel(
       MeshViewModel mesh,
       SnapshotService snapshots,
-      SnapshotFiles files,
+      SnapshotChooser files,
       TaskRunner runner,
       Messages messages,
       Clock clock,

@@ -120,7 +120,7 @@ public final class MainWindow {
         .orElse(false);
   }
 
-  /** Selects the tab of {@code screen}, if it is one of this window's. */
+  /** Brings {@code screen}'s tab to the front. */
   public void select(Screen screen) {
     tabs.getTabs().stream()
         .filter(t -> t.getUserData() == screen)

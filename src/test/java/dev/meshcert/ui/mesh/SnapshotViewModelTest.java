@@ -46,7 +46,7 @@ class SnapshotViewModelTest {
       new SnapshotViewModel(
           f.model,
           store,
-          new SnapshotFiles() {
+          new SnapshotChooser() {
             @Override
             public Optional<Path> chooseSave(String name) {
               return saveAs;

@@ -8,7 +8,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** File choosers for snapshots, owned by the main window. */
-public final class FxSnapshotFiles implements SnapshotFiles {
+public final class FxSnapshotChooser implements SnapshotChooser {
 
   private final Supplier<Optional<Window>> owner;
   private final String snapshotsLabel;
@@ -19,7 +19,8 @@ public final class FxSnapshotFiles implements SnapshotFiles {
    * @param snapshotsLabel the filter name for snapshot files
    * @param allLabel the filter name for every file
    */
-  public FxSnapshotFiles(Supplier<Optional<Window>> owner, String snapshotsLabel, String allLabel) {
+  public FxSnapshotChooser(
+      Supplier<Optional<Window>> owner, String snapshotsLabel, String allLabel) {
     this.owner = owner;
     this.snapshotsLabel = snapshotsLabel;
     this.allLabel = allLabel;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /** Asks where to save a snapshot and which one to open, so view models never touch a window. */
-public interface SnapshotFiles {
+public interface SnapshotChooser {
 
   /** The file to save to, suggesting {@code name}; empty when cancelled. */
   Optional<Path> chooseSave(String name);

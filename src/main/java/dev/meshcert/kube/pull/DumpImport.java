@@ -1,0 +1,316 @@
+package dev.meshcert.kube.pull;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import dev.meshcert.core.cert.CertificateFacts;
+import dev.meshcert.kube.KubeObjects;
+import dev.meshcert.mesh.detect.ControlPlaneReport;
+import dev.meshcert.mesh.detect.MeshAnalyzer;
+import dev.meshcert.mesh.detect.MeshSnapshot;
+import dev.meshcert.mesh.detect.WorkloadStatus;
+import dev.meshcert.mesh.workload.ConfigMapData;
+import dev.meshcert.mesh.workload.Container;
+import dev.meshcert.mesh.workload.Namespace;
+import dev.meshcert.mesh.workload.Workload;
+import dev.meshcert.mesh.ztunnel.ZtunnelCert;
+import dev.meshcert.mesh.ztunnel.ZtunnelCertificate;
+import dev.meshcert.mesh.ztunnel.ZtunnelDump;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Turns dumps other tools wrote into a {@link ScanResult}: the files of an {@code istioctl
+ * bug-report} archive ({@code cluster/k8s-resources} for pods, namespaces and the
+ * istio-ca-root-cert ConfigMaps, {@code proxies/<ns>/<pod>/config_dump*} for each proxy's
+ * certificates), or loose Envoy config_dump and ztunnel dump files. Each proxy's dump becomes a
+ * pull "imported" from its file; chains are judged at the instant the dump was taken.
+ */
+final class DumpImport {
+
+  /** A file to import. */
+  record File(String name, byte[] content, Instant modified) {}
+
+  private final Verdicts verdicts = new Verdicts();
+  private final List<String> problems = new ArrayList<>();
+  private final Map<String, Workload> pods = new LinkedHashMap<>();
+  private final List<Namespace> namespaces = new ArrayList<>();
+  private final List<ConfigMapData> configMaps = new ArrayList<>();
+  private final Map<String, PulledChain> chains = new LinkedHashMap<>();
+  private final Map<String, String> failures = new LinkedHashMap<>();
+  private final Map<String, String> sources = new LinkedHashMap<>();
+
+  /** An istioctl bug-report archive's files. */
+  ScanResult bugReport(String archiveName, List<File> files) {
+    String cluster = archiveName;
+    Instant taken = Instant.EPOCH;
+    for (File f : files) {
+      taken = f.modified().isAfter(taken) ? f.modified() : taken;
+      String path = f.name().replace('\\', '/');
+      if (path.endsWith("cluster/cluster-context")) {
+        cluster = text(f).lines().findFirst().orElse(archiveName).strip();
+      } else if (path.endsWith("cluster/k8s-resources")) {
+        KubeObjects.Read read = KubeObjects.read(text(f));
+        read.pods().forEach(p -> pods.put(p.ref(), p));
+        namespaces.addAll(read.namespaces());
+        configMaps.addAll(read.configMaps());
+        problems.addAll(read.problems());
+      }
+    }
+    for (File f : files) {
+      String[] parts = f.name().replace('\\', '/').split("/");
+      int proxies = indexOf(parts, "proxies");
+      if (proxies >= 0
+          && parts.length == proxies + 4
+          && parts[proxies + 3].startsWith("config_dump")) {
+        proxyDump(parts[proxies + 1], parts[proxies + 2], f);
+      }
+    }
+    return result(cluster.isEmpty() ? archiveName : cluster, taken);
+  }
+
+  /** Loose dump files, each an Envoy config_dump or a ztunnel dump (JSON). */
+  ScanResult looseFiles(String name, List<File> files) {
+    Instant taken = Instant.EPOCH;
+    for (File f : files) {
+      taken = f.modified().isAfter(taken) ? f.modified() : taken;
+      Optional<JsonElement> json = json(f);
+      if (json.isEmpty()) {
+        continue;
+      }
+      if (isZtunnel(json.get())) {
+        ztunnel(f, json.get());
+      } else {
+        String base = f.name().replaceAll(".*[/\\\\]", "").replaceAll("\\.(json|txt)$", "");
+        envoy(Optional.empty(), base, f, json.get());
+      }
+    }
+    return result(name, taken);
+  }
+
+  private void proxyDump(String ns, String pod, File f) {
+    Optional<JsonElement> json = json(f);
+    if (json.isEmpty()) {
+      return;
+    }
+    if (isZtunnel(json.get())) {
+      ztunnel(f, json.get());
+    } else {
+      envoy(Optional.of(ns), pod, f, json.get());
+    }
+  }
+
+  private void envoy(Optional<String> ns, String pod, File f, JsonElement json) {
+    String source = "imported " + f.name();
+    try {
+      PulledChain chain =
+          EnvoySecrets.read(json.toString().getBytes(StandardCharsets.UTF_8), source);
+      String namespace = ns.orElseGet(() -> identityPart(chain, "ns").orElse("imported"));
+      String ref = namespace + "/" + pod;
+      pods.computeIfAbsent(
+          ref, r -> sidecar(namespace, pod, identityPart(chain, "sa").orElse("default")));
+      chains.put(ref, chain);
+      sources.put(ref, source);
+    } catch (Strategy.PullException e) {
+      String ref = ns.orElse("imported") + "/" + pod;
+      pods.computeIfAbsent(ref, r -> sidecar(ns.orElse("imported"), pod, "default"));
+      failures.put(ref, e.getMessage());
+      sources.put(ref, source);
+    }
+  }
+
+  private void ztunnel(File f, JsonElement json) {
+    ZtunnelDump dump = ZtunnelDump.of(json);
+    dump.problems().forEach(p -> problems.add(f.name() + ": " + p));
+    for (ZtunnelCertificate c : dump.certificates()) {
+      List<CertificateFacts> chain = new ArrayList<>();
+      List<CertificateFacts> roots = new ArrayList<>();
+      for (ZtunnelCert e : c.all()) {
+        (e.role() == ZtunnelCert.Role.ROOT ? roots : chain).addAll(e.certificates());
+      }
+      String[] path = c.identity().replaceFirst("^spiffe://[^/]*", "").split("/");
+      if (path.length < 5 || chain.isEmpty()) {
+        continue;
+      }
+      String ns = path[2];
+      String sa = path[4];
+      Workload pod =
+          pods.values().stream()
+              .filter(p -> p.namespace().equals(ns) && p.serviceAccount().equals(sa))
+              .filter(p -> p.runningContainer("istio-proxy").isEmpty())
+              .findFirst()
+              .orElseGet(() -> ambient(ns, sa));
+      pods.putIfAbsent(pod.ref(), pod);
+      String source = "imported " + f.name() + ", " + c.identity();
+      chains.put(
+          pod.ref(),
+          new PulledChain(
+              source, chain, roots, Optional.of(c.state()), Optional.empty(), List.of()));
+      sources.put(pod.ref(), source);
+    }
+  }
+
+  private ScanResult result(String cluster, Instant taken) {
+    TreeSet<String> known = new TreeSet<>();
+    namespaces.forEach(n -> known.add(n.name()));
+    List<Namespace> allNamespaces = new ArrayList<>(namespaces);
+    pods.values().stream()
+        .map(Workload::namespace)
+        .filter(known::add)
+        .forEach(n -> allNamespaces.add(Namespace.named(n)));
+    MeshSnapshot mesh =
+        MeshAnalyzer.analyze(
+            new MeshAnalyzer.Inputs(
+                cluster,
+                false,
+                taken,
+                Optional.empty(),
+                allNamespaces,
+                List.copyOf(pods.values()),
+                List.of(),
+                new ControlPlaneReport(List.of(), List.of(), List.of(), List.of()),
+                List.of(),
+                problems));
+    List<MeshRoot> roots = new ArrayList<>();
+    for (ConfigMapData c : configMaps) {
+      if (c.name().equals(RootsReader.ISTIO_ROOT) || c.name().equals(RootsReader.LINKERD_ROOTS)) {
+        List<String> notes = new ArrayList<>();
+        List<CertificateFacts> certs = new ArrayList<>();
+        c.data()
+            .values()
+            .forEach(
+                v ->
+                    certs.addAll(
+                        CertificateFiles.decode(
+                            v.getBytes(StandardCharsets.UTF_8), c.name(), notes)));
+        roots.add(
+            new MeshRoot(
+                c.name().equals(RootsReader.ISTIO_ROOT)
+                    ? MeshRoot.Kind.ISTIO_ROOT_CONFIGMAP
+                    : MeshRoot.Kind.LINKERD_TRUST_ROOTS,
+                "ConfigMap " + c.namespace() + "/" + c.name(),
+                c.namespace(),
+                certs,
+                notes));
+      }
+    }
+    Clock clock = Clock.fixed(taken, ZoneOffset.UTC);
+    List<PodPull> pulls = new ArrayList<>();
+    for (WorkloadStatus w : mesh.workloads()) {
+      String ref = w.pod().ref();
+      if (!chains.containsKey(ref) && !failures.containsKey(ref)) {
+        continue;
+      }
+      String source = sources.get(ref);
+      if (chains.containsKey(ref) && !chains.get(ref).chain().isEmpty()) {
+        PulledChain chain = chains.get(ref);
+        pulls.add(
+            new PodPull(
+                w.pod(),
+                w.dataPlane().primary(),
+                PullStatus.PULLED,
+                List.of(
+                    new Attempt(
+                        source,
+                        true,
+                        chain.chain().size() + " certificates",
+                        Optional.empty(),
+                        Duration.ZERO)),
+                Optional.of(chain),
+                Optional.of(
+                    verdicts.judge(w.pod(), chain, RootsReader.forPod(w, roots, mesh), clock)),
+                Optional.empty(),
+                List.of(),
+                Duration.ZERO));
+      } else {
+        String why = failures.getOrDefault(ref, "the dump holds no certificate");
+        pulls.add(
+            new PodPull(
+                w.pod(),
+                w.dataPlane().primary(),
+                PullStatus.FAILED,
+                List.of(new Attempt(source, false, why, Optional.empty(), Duration.ZERO)),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.of(why),
+                List.of(),
+                Duration.ZERO));
+      }
+    }
+    return new ScanResult(mesh, taken, roots, pulls, false, List.of());
+  }
+
+  List<String> problems() {
+    return problems;
+  }
+
+  private static Workload sidecar(String ns, String name, String sa) {
+    return Workload.builder(ns, name)
+        .serviceAccount(sa)
+        .annotation("sidecar.istio.io/status", "{}")
+        .container(Container.of("istio-proxy", "istio/proxyv2"))
+        .build();
+  }
+
+  private static Workload ambient(String ns, String sa) {
+    return Workload.builder(ns, sa)
+        .serviceAccount(sa)
+        .label("istio.io/dataplane-mode", "ambient")
+        .annotation("ambient.istio.io/redirection", "enabled")
+        .build();
+  }
+
+  private static Optional<String> identityPart(PulledChain chain, String key) {
+    Optional<String> uri = chain.leaf().flatMap(CertificateFacts::spiffeUri);
+    if (uri.isEmpty()) {
+      return Optional.empty();
+    }
+    String[] p = uri.get().replaceFirst("^spiffe://[^/]*", "").split("/");
+    for (int i = 1; i + 1 < p.length; i += 2) {
+      if (p[i].equals(key)) {
+        return Optional.of(p[i + 1]);
+      }
+    }
+    return Optional.empty();
+  }
+
+  private Optional<JsonElement> json(File f) {
+    try {
+      return Optional.of(JsonParser.parseString(text(f)));
+    } catch (JsonParseException e) {
+      problems.add(f.name() + " is not JSON and was skipped: " + e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  static boolean isZtunnel(JsonElement json) {
+    if (json.isJsonArray()) {
+      return true;
+    }
+    JsonObject o = json.isJsonObject() ? json.getAsJsonObject() : new JsonObject();
+    return o.has("certificates") && !o.has("configs");
+  }
+
+  private static int indexOf(String[] parts, String name) {
+    for (int i = 0; i < parts.length; i++) {
+      if (parts[i].equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static String text(File f) {
+    return new String(f.content(), StandardCharsets.UTF_8);
+  }
+}

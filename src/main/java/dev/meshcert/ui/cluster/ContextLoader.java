@@ -1,0 +1,72 @@
+package dev.meshcert.ui.cluster;
+
+import dev.meshcert.kube.Cancellation;
+import dev.meshcert.kube.ClusterConnection;
+import dev.meshcert.kube.KubeException;
+import dev.meshcert.kube.KubeFailure;
+import dev.meshcert.kube.NamespaceScope;
+import dev.meshcert.mesh.detect.MeshSnapshot;
+import dev.meshcert.ui.common.Messages;
+import java.util.List;
+
+/**
+ * Connects to a context and scans a namespace scope, off the FX thread. When listing every
+ * namespace is forbidden it falls back to the context's namespace and says so; the person can then
+ * type another namespace.
+ */
+final class ContextLoader {
+
+  /**
+   * What a read produced.
+   *
+   * @param connection the open connection
+   * @param snapshot the scan
+   * @param scope the scope actually read (after a fallback, the context's namespace)
+   * @param notes what the person should know about the read (the fallback)
+   */
+  record Loaded(
+      ClusterConnection connection,
+      MeshSnapshot snapshot,
+      NamespaceScope scope,
+      List<String> notes) {
+    Loaded {
+      notes = List.copyOf(notes);
+    }
+  }
+
+  private final ClusterService service;
+  private final Messages messages;
+
+  ContextLoader(ClusterService service, Messages messages) {
+    this.service = service;
+    this.messages = messages;
+  }
+
+  /** Blocking: connects (may run credential plugins) and scans. */
+  Loaded load(ContextChoice choice, String namespace, Cancellation cancel) throws KubeException {
+    ClusterConnection c = service.connect(choice);
+    NamespaceScope scope =
+        namespace.isEmpty() ? NamespaceScope.all() : NamespaceScope.of(namespace);
+    try {
+      return new Loaded(c, service.scan(c, scope, cancel), scope, List.of());
+    } catch (KubeException e) {
+      if (!(e.failure() instanceof KubeFailure.Forbidden f) || !scope.isAll()) {
+        throw e;
+      }
+      String own = c.defaultNamespace().orElse("default");
+      NamespaceScope fallback = NamespaceScope.of(own);
+      String note = messages.get("cluster.problem.forbiddenAll", f.title(), own);
+      return new Loaded(c, service.scan(c, fallback, cancel), fallback, List.of(note));
+    }
+  }
+
+  /** Whether {@code error} means no cluster can be reached at all (so the demo may stand in). */
+  static boolean unreachable(Throwable error) {
+    return error instanceof KubeException k
+        && (k.failure() instanceof KubeFailure.Unreachable
+            || k.failure() instanceof KubeFailure.TlsFailure
+            || k.failure() instanceof KubeFailure.Timeout
+            || k.failure() instanceof KubeFailure.CredentialsUnavailable
+            || k.failure() instanceof KubeFailure.BadKubeconfig);
+  }
+}

@@ -1,0 +1,170 @@
+package dev.meshcert.ui.cluster;
+
+import dev.meshcert.kube.ClusterConnection;
+import dev.meshcert.kube.KubeFailure;
+import dev.meshcert.kube.NamespaceScope;
+import dev.meshcert.kube.WatchEvent;
+import dev.meshcert.kube.WatchHandle;
+import dev.meshcert.mesh.detect.MeshSnapshot;
+import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
+import dev.meshcert.mesh.workload.Workload;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * One open context's live state: the snapshot of a scope, kept current by a pod watch and
+ * PeerAuthentication watches (the scope's and the root namespace's). Events are applied on the
+ * watch threads, so the FX thread never re-analyses; the newest snapshot is handed to the FX thread
+ * through {@code fxThread}, bursts of events coalesced into one hand-over. A dropped watch is
+ * re-established by the watch itself (re-list when events may have been missed); meanwhile the last
+ * snapshot stays on screen. Thread-safe.
+ */
+final class LiveCluster implements AutoCloseable {
+
+  /** Receives changes on the FX thread. */
+  interface Listener {
+
+    /** A newer snapshot of {@code source}. */
+    void changed(LiveCluster source, MeshSnapshot snapshot);
+
+    /** A watch of {@code source} broke and is retried after {@code retryIn}. */
+    void interrupted(LiveCluster source, KubeFailure failure, Duration retryIn);
+  }
+
+  private final ContextChoice choice;
+  private final ClusterConnection connection;
+  private final NamespaceScope scope;
+  private final Clock clock;
+  private final Executor fxThread;
+  private final List<WatchHandle> watches = new ArrayList<>();
+  private MeshSnapshot snapshot;
+  private boolean deliveryPending;
+  private volatile boolean closed;
+  private Listener listener;
+
+  LiveCluster(
+      ContextChoice choice,
+      ClusterConnection connection,
+      NamespaceScope scope,
+      MeshSnapshot snapshot,
+      Clock clock,
+      Executor fxThread) {
+    this.choice = choice;
+    this.connection = connection;
+    this.scope = scope;
+    this.snapshot = snapshot;
+    this.clock = clock;
+    this.fxThread = fxThread;
+  }
+
+  ContextChoice choice() {
+    return choice;
+  }
+
+  ClusterConnection connection() {
+    return connection;
+  }
+
+  NamespaceScope scope() {
+    return scope;
+  }
+
+  synchronized MeshSnapshot snapshot() {
+    return snapshot;
+  }
+
+  /** Starts the watches; {@code to} hears about every change until {@link #close()}. */
+  void start(Listener to) {
+    this.listener = to;
+    watches.add(connection.watchPods(scope, this::onPods));
+    for (NamespaceScope s : policyScopes()) {
+      watches.add(connection.watchPeerAuthentications(s, e -> onPolicies(s, e)));
+    }
+  }
+
+  /** The scope's policies decide per namespace, the root namespace's mesh-wide. */
+  private List<NamespaceScope> policyScopes() {
+    String root = snapshot().rootNamespace();
+    return scope.covers(root) ? List.of(scope) : List.of(scope, NamespaceScope.of(root));
+  }
+
+  private void onPods(WatchEvent<Workload> event) {
+    if (event instanceof WatchEvent.Interrupted<Workload> i) {
+      interrupted(i.failure(), i.retryIn());
+      return;
+    }
+    synchronized (this) {
+      MeshSnapshot s = snapshot;
+      if (event instanceof WatchEvent.Synced<Workload> synced) {
+        snapshot = s.withPods(synced.items(), clock.instant());
+      } else if (event instanceof WatchEvent.Upserted<Workload> u) {
+        snapshot = s.withPod(u.item(), clock.instant());
+      } else if (event instanceof WatchEvent.Deleted<Workload> d) {
+        snapshot = s.withoutPod(d.item().ref(), clock.instant());
+      }
+      scheduleDelivery();
+    }
+  }
+
+  private void onPolicies(NamespaceScope watched, WatchEvent<ParsedPeerAuthentication> event) {
+    if (event instanceof WatchEvent.Interrupted<ParsedPeerAuthentication> i) {
+      interrupted(i.failure(), i.retryIn());
+      return;
+    }
+    synchronized (this) {
+      List<ParsedPeerAuthentication> policies = new ArrayList<>(snapshot.policies());
+      if (event instanceof WatchEvent.Synced<ParsedPeerAuthentication> s) {
+        policies.removeIf(p -> watched.covers(p.ref().namespace()));
+        policies.addAll(s.items());
+      } else if (event instanceof WatchEvent.Upserted<ParsedPeerAuthentication> u) {
+        policies.removeIf(p -> p.ref().equals(u.item().ref()));
+        policies.add(u.item());
+      } else if (event instanceof WatchEvent.Deleted<ParsedPeerAuthentication> d) {
+        policies.removeIf(p -> p.ref().equals(d.item().ref()));
+      }
+      snapshot = snapshot.withPolicies(policies, clock.instant());
+      scheduleDelivery();
+    }
+  }
+
+  /** One hand-over to the FX thread at a time; it carries the newest snapshot. */
+  private void scheduleDelivery() {
+    if (!deliveryPending && !closed) {
+      deliveryPending = true;
+      fxThread.execute(this::deliver);
+    }
+  }
+
+  private void deliver() {
+    MeshSnapshot s;
+    synchronized (this) {
+      deliveryPending = false;
+      s = snapshot;
+    }
+    if (!closed) {
+      listener.changed(this, s);
+    }
+  }
+
+  private void interrupted(KubeFailure failure, Duration retryIn) {
+    if (!closed) {
+      fxThread.execute(
+          () -> {
+            if (!closed) {
+              listener.interrupted(this, failure, retryIn);
+            }
+          });
+    }
+  }
+
+  /** Stops the watches; nothing is delivered afterwards. The connection stays open. */
+  @Override
+  public void close() {
+    closed = true;
+    watches.forEach(WatchHandle::close);
+    watches.clear();
+  }
+}
