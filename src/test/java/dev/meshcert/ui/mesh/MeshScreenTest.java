@@ -128,6 +128,25 @@ class MeshScreenTest {
     assertTrue(verdict.contains("non-identical root bundles"), verdict);
   }
 
+  @Test
+  void scanningTheDemoMeshFillsTheTrustTableAndTheTimeline(FxRobot robot) {
+    robot.interact(() -> app.window().select(app.mesh()));
+    robot.clickOn("#scan-demo");
+    waitFor(
+        () ->
+            !app.mesh().model().busyProperty().get()
+                && !table(robot).getRoot().getChildren().isEmpty());
+
+    TimelineChart chart = robot.lookup("#timeline-chart").queryAs(TimelineChart.class);
+    assertTrue(chart.timelineProperty().get().bars().size() > 5);
+    assertTrue(
+        robot
+            .lookup(".trust-row")
+            .match(n -> ((TreeTableRow<?>) n).getPseudoClassStates().contains(STRAGGLER))
+            .tryQuery()
+            .isPresent());
+  }
+
   @SuppressWarnings("unchecked")
   private static TreeTableView<TrustRow> table(FxRobot robot) {
     return robot.lookup("#trust-table").queryAs(TreeTableView.class);
