@@ -130,6 +130,13 @@ public final class MeshView {
                 model.groupingProperty().set(b == byRoot ? Grouping.ROOT : Grouping.BUNDLE);
               }
             });
+    model
+        .groupingProperty()
+        .addListener(
+            (o, a, b) -> {
+              byRoot.setSelected(b == Grouping.ROOT);
+              byBundle.setSelected(b == Grouping.BUNDLE);
+            });
     CheckBox stragglers = new CheckBox(messages.get("mesh.stragglersOnly"));
     stragglers.setId("stragglers-only");
     stragglers.selectedProperty().bindBidirectional(model.stragglersOnlyProperty());
