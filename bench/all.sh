@@ -56,5 +56,6 @@ step probe     bench/jmh.sh ProbeBenchmark -f 1 -wi 3 -i 5
 step fx-pulse  bash -c './mvnw -B -o -q test -Dtest="FxPulseTest,ClusterPulseTest" -Dfxpulse.count=10000 && cat target/fx-pulse/report.txt target/fx-pulse/cluster.txt'
 step fuzz      bash -c './mvnw -B -o -q test -Dtest=MutationFuzzTest && cat target/fuzz/report.txt'
 step startup   bash -c 'packaging/package.sh app-image && bench/startup.sh 7'
+step mesh      bench/jmh.sh MeshViewsBenchmark -f 1 -wi 3 -i 5
 
 exit "$failed"
