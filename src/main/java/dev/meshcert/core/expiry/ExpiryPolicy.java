@@ -10,7 +10,7 @@ import java.time.Duration;
  * days, not in its last two years), the lifetime share suits short-lived ones (a 24-hour Istio
  * workload certificate is expiring past hour 19.2, not for its whole life because 24 hours is less
  * than 30 days). Taking whichever is shorter lets one policy serve both; see
- * docs/adr/expiring-window.md for why "either condition" would not.
+ * docs/adr/0013-expiring-window.md for why "either condition" would not.
  *
  * @param absoluteWindow at most this much time before notAfter (default 30 days); not negative
  * @param lifetimeFraction expiring once more than this share of the lifetime has elapsed (default
