@@ -21,6 +21,9 @@ final class IstioSidecarRule implements DataPlaneRule {
 
   @Override
   public Optional<DataPlaneDetection> detect(Workload pod, DetectionContext context) {
+    if (IstioZtunnelRule.isZtunnel(pod) && !pod.annotations().containsKey(STATUS)) {
+      return Optional.empty();
+    }
     DetectionBuilder b = new DetectionBuilder(DataPlane.ISTIO_SIDECAR);
     Optional<Container> proxy = pod.runningContainer(PROXY);
     proxy.ifPresent(c -> b.proxy(pod, c, c.imageTag()));

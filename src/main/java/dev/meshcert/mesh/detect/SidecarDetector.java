@@ -13,6 +13,7 @@ public final class SidecarDetector {
 
   private final List<DataPlaneRule> rules =
       List.of(
+          new IstioZtunnelRule(),
           new IstioSidecarRule(),
           new IstioAmbientRule(),
           new LinkerdRule(),

@@ -9,6 +9,8 @@ public enum MtlsBadge {
   DISABLE("DISABLE"),
   /** No Istio proxy: PeerAuthentication cannot apply, the pod speaks whatever the app speaks. */
   NO_SIDECAR("no sidecar: plain text only"),
+  /** Istio's ztunnel: it carries the ambient pods' mTLS; PeerAuthentication applies to them. */
+  NODE_PROXY("node proxy: carries ambient mTLS"),
   /** Another mesh handles mTLS (Linkerd, Consul, ...): PeerAuthentication does not apply. */
   OTHER_MESH("mTLS by another mesh");
 
@@ -32,6 +34,7 @@ public enum MtlsBadge {
             case DISABLE -> DISABLE;
             case PERMISSIVE, UNSET -> PERMISSIVE;
           };
+      case ISTIO_ZTUNNEL -> NODE_PROXY;
       case NONE, SPIRE_CSI, CERT_MANAGER_CSI -> NO_SIDECAR;
       default -> OTHER_MESH;
     };

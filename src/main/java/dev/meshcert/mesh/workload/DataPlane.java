@@ -4,6 +4,8 @@ package dev.meshcert.mesh.workload;
 public enum DataPlane {
   ISTIO_SIDECAR("Istio sidecar", true),
   ISTIO_AMBIENT("Istio ambient", true),
+  /** Istio's per-node ambient proxy itself (the ztunnel DaemonSet's pods), not a workload. */
+  ISTIO_ZTUNNEL("Istio ztunnel (node proxy)", true),
   LINKERD("Linkerd", true),
   CONSUL("Consul", true),
   KUMA("Kuma / Kong Mesh", true),

@@ -78,6 +78,32 @@ class SidecarDetectorTest {
   }
 
   @Test
+  void ztunnelPodIsTheNodeProxyNotASidecar() {
+    Workload ztunnel =
+        Workload.builder("istio-system", "ztunnel-x1")
+            .node("node-1")
+            .label("app", "ztunnel")
+            .container(ISTIO_PROXY)
+            .build();
+
+    DataPlaneReport r = detect(ztunnel);
+
+    assertEquals(DataPlane.ISTIO_ZTUNNEL, r.primary());
+    assertTrue(r.find(DataPlane.ISTIO_SIDECAR).isEmpty());
+    assertTrue(
+        r.find(DataPlane.ISTIO_ZTUNNEL).orElseThrow().evidence().stream()
+            .anyMatch(e -> e.contains("node node-1")));
+  }
+
+  @Test
+  void ztunnelBadgeSaysItCarriesAmbientMtls() {
+    assertEquals(
+        dev.meshcert.mesh.policy.MtlsBadge.NODE_PROXY,
+        dev.meshcert.mesh.policy.MtlsBadge.of(
+            DataPlane.ISTIO_ZTUNNEL, dev.meshcert.mesh.policy.MtlsMode.STRICT));
+  }
+
+  @Test
   void injectionStatusWithoutProxyContainerIsAWarning() {
     DataPlaneReport r = detect(pod().annotation("sidecar.istio.io/status", "{}").build());
     assertEquals(1, r.find(DataPlane.ISTIO_SIDECAR).orElseThrow().warnings().size());
