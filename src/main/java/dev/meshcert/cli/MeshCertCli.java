@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
 public final class MeshCertCli implements Runnable {
 
   private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
-  private static final Set<String> SUBCOMMANDS = Set.of("inspect", "snapshot", "help");
+  private static final Set<String> SUBCOMMANDS = Set.of("inspect", "scan", "snapshot", "help");
 
   /** Exit code for a failure that is a bug rather than bad input. */
   static final int INTERNAL_ERROR = 3;
@@ -43,6 +43,7 @@ public final class MeshCertCli implements Runnable {
     CommandLine cli = new CommandLine(new MeshCertCli());
     cli.addSubcommand(
         new InspectCommand(MeshCertCli::inspector, stdin, clock, InputReader.MAX_INPUT_BYTES));
+    cli.addSubcommand(new ScanCommand(clock));
     cli.addSubcommand("snapshot", SnapshotCommand.create(clock));
     cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setExecutionExceptionHandler(
