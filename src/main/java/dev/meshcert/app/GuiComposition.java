@@ -11,14 +11,18 @@ import dev.meshcert.ui.cluster.ClusterScreen;
 import dev.meshcert.ui.cluster.ClusterView;
 import dev.meshcert.ui.cluster.ClusterViewModel;
 import dev.meshcert.ui.cluster.ConnectorClusterService;
+import dev.meshcert.ui.common.Appearance;
 import dev.meshcert.ui.common.ClipboardService;
 import dev.meshcert.ui.common.FxClipboard;
 import dev.meshcert.ui.common.FxDialogService;
 import dev.meshcert.ui.common.FxTaskRunner;
 import dev.meshcert.ui.common.Messages;
+import dev.meshcert.ui.common.Preferences;
 import dev.meshcert.ui.common.Redactor;
 import dev.meshcert.ui.common.Screen;
 import dev.meshcert.ui.common.ScreenGuard;
+import dev.meshcert.ui.common.Settings;
+import dev.meshcert.ui.common.SettingsStore;
 import dev.meshcert.ui.inspect.CertificateTextRenderer;
 import dev.meshcert.ui.inspect.InputLoader;
 import dev.meshcert.ui.inspect.InspectScreen;
@@ -26,11 +30,13 @@ import dev.meshcert.ui.inspect.InspectView;
 import dev.meshcert.ui.inspect.InspectViewModel;
 import dev.meshcert.ui.inspect.InspectionService;
 import dev.meshcert.ui.shell.MainWindow;
+import dev.meshcert.ui.shell.ShellServices;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
@@ -44,37 +50,64 @@ import javafx.stage.Window;
  */
 public final class GuiComposition implements AutoCloseable {
 
+  /**
+   * What the launcher read before the window was built.
+   *
+   * @param store where settings are saved ({@link SettingsStore#inMemory()} in tests)
+   * @param settings the settings read at start
+   * @param systemDark whether the desktop prefers a dark theme
+   * @param versions name to version, for the About dialog
+   */
+  public record Startup(
+      SettingsStore store, Settings settings, boolean systemDark, Map<String, String> versions) {
+
+    /** Defaults, nothing saved: for tests and for runs without a user folder. */
+    public static Startup inMemory() {
+      return new Startup(SettingsStore.inMemory(), Settings.DEFAULTS, false, VersionInfo.all());
+    }
+  }
+
   private final FxTaskRunner runner = new FxTaskRunner(2);
   private final AtomicReference<Window> owner = new AtomicReference<>();
   private final Redactor redactor = new Redactor();
   private final ScreenGuard guard = new ScreenGuard(redactor);
+  private final Appearance appearance = new Appearance();
+  private final Preferences preferences;
   private final InspectScreen inspect;
   private final ClusterConnector connector;
   private final ClusterScreen cluster;
   private final MainWindow window;
 
-  /** The window as the application ships it, judging expiry by the system clock. */
-  public GuiComposition() {
-    this(Clock.systemUTC());
+  /** The window with default settings that are not saved (tests). */
+  public GuiComposition(Clock clock) {
+    this(clock, Startup.inMemory(), false);
   }
 
   /**
-   * @param clock what "now" is for expiry
+   * The window with default settings that are not saved (tests).
+   *
+   * @param demo whether the Cluster screen opens the built-in demo mesh first ({@code --demo})
    */
-  public GuiComposition(Clock clock) {
-    this(clock, false);
+  public GuiComposition(Clock clock, boolean demo) {
+    this(clock, Startup.inMemory(), demo);
   }
 
   /**
    * @param clock what "now" is for expiry (and the demo mesh's certificates)
+   * @param startup what the launcher read: settings, system theme, versions
    * @param demo whether the Cluster screen opens the built-in demo mesh first ({@code --demo})
    */
-  public GuiComposition(Clock clock, boolean demo) {
+  public GuiComposition(Clock clock, Startup startup, boolean demo) {
     Messages messages = Messages.load(Locale.getDefault());
+    appearance.systemDarkProperty().set(startup.systemDark());
+    preferences = new Preferences(startup.store(), startup.settings(), appearance, redactor);
     FxDialogService dialogs = new FxDialogService(() -> Optional.ofNullable(owner.get()), messages);
     InspectionService inspection =
         new InspectorService(
-            new Inspector(new InputReader(MeshReaders.all())::read), clock, redactor.known());
+            new Inspector(new InputReader(MeshReaders.all())::read),
+            clock,
+            preferences::expiryPolicy,
+            redactor.known());
     // Every copy of every screen goes through redaction.
     ClipboardService clipboard = redactor.clipboard(new FxClipboard());
     CertificateTextRenderer text = CertificateText::render;
@@ -102,7 +135,19 @@ public final class GuiComposition implements AutoCloseable {
         new ClusterScreen(
             clusterModel, new ClusterView(clusterModel, clusterMessages), clusterMessages, demo);
     List<Screen> screens = List.of(inspect, cluster);
-    window = new MainWindow(screens, messages, redactor);
+    window =
+        new MainWindow(
+            screens,
+            messages,
+            new ShellServices(
+                redactor,
+                appearance,
+                preferences,
+                runner,
+                dialogs,
+                clipboard,
+                VersionInfo.withJavaFx(startup.versions())));
+    runner.onFinished(window::finished);
     shown.set(window);
   }
 
@@ -110,6 +155,7 @@ public final class GuiComposition implements AutoCloseable {
   public void start(Stage stage, List<Path> files) {
     owner.set(stage);
     guard.guardAllWindows();
+    appearance.styleAllWindows();
     window.show(stage);
     window.open(files);
   }
@@ -122,6 +168,16 @@ public final class GuiComposition implements AutoCloseable {
   /** The redaction switch every screen, copy and export goes through. */
   public Redactor redactor() {
     return redactor;
+  }
+
+  /** Zoom, theme and presentation mode. */
+  public Appearance appearance() {
+    return appearance;
+  }
+
+  /** The persisted preferences. */
+  public Preferences preferences() {
+    return preferences;
   }
 
   /** The Inspect screen. */
@@ -137,6 +193,8 @@ public final class GuiComposition implements AutoCloseable {
   @Override
   public void close() {
     window.close();
+    guard.close();
+    appearance.close();
     runner.close();
     connector.close();
   }

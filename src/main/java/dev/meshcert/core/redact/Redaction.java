@@ -187,7 +187,19 @@ public final class Redaction {
     if (level == Level.SCREEN_SHARE) {
       t = replace(CERTIFICATE_BODY, t, m -> m.group(1) + placeholder("pem") + m.group(4));
     }
-    return replace(BASE64, t, m -> randomLooking(m.group()) ? mask(blobKind(), m.group()) : null);
+    return replace(BASE64, t, m -> blob(m.group()));
+  }
+
+  /**
+   * A long base64-looking run: Secret data or key material is masked at every level from SECRETS
+   * up; hex and digit runs (fingerprints, serials) only on a shared screen, where they get their
+   * own kind.
+   */
+  private String blob(String run) {
+    if (isHex(run)) {
+      return level == Level.SCREEN_SHARE ? mask(hexKind(run), run) : null;
+    }
+    return randomLooking(run) ? mask(blobKind(), run) : null;
   }
 
   private Sensitive blobKind() {
@@ -199,7 +211,7 @@ public final class Redaction {
     t = replace(URL, t, m -> mask(Sensitive.SERVER, m.group()));
     t = replace(IPV6, t, m -> mask(Sensitive.SERVER, m.group()));
     t = replace(IPV4, t, m -> mask(Sensitive.SERVER, m.group()));
-    t = replace(COLON_HEX, t, m -> mask(hexKind(m.group().replace(":", "")), m.group()));
+    t = replace(COLON_HEX, t, m -> mask(hexKind(m.group()), m.group()));
     t = replace(LONG_NUMBER, t, m -> mask(hexKind(m.group()), m.group()));
     if (names) {
       t = replace(SPIFFE_NS, t, m -> m.group(1) + mask(Sensitive.NAMESPACE, m.group(2)));
@@ -241,7 +253,20 @@ public final class Redaction {
     return changed ? String.join(":", parts) : null;
   }
 
-  private static Sensitive hexKind(String digits) {
+  /**
+   * What a run of hex or digits is: what it was learned as (serials are learned from the data),
+   * else a fingerprint when it has a digest's length, else a serial.
+   */
+  private Sensitive hexKind(String value) {
+    String v = value.endsWith(":") ? value.substring(0, value.length() - 1) : value;
+    var learned = known.kindOf(v);
+    if (learned.isPresent()) {
+      return learned.get();
+    }
+    String digits = v.replace(":", "");
+    if (digits.chars().allMatch(Character::isDigit)) {
+      return Sensitive.SERIAL;
+    }
     int n = digits.startsWith("0x") ? digits.length() - 2 : digits.length();
     return n == 40 || n == 64 || n == 128 ? Sensitive.FINGERPRINT : Sensitive.SERIAL;
   }
@@ -261,7 +286,7 @@ public final class Redaction {
       lower |= c >= 'a' && c <= 'z';
       digit |= c >= '0' && c <= '9';
     }
-    return upper && lower && digit || isHex(s);
+    return upper && lower && digit;
   }
 
   private static boolean isHex(String s) {

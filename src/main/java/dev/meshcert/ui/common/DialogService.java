@@ -25,4 +25,18 @@ public interface DialogService {
 
   /** Lets the person pick a folder to open. */
   Optional<Path> chooseFolder();
+
+  /**
+   * Lets the person choose where to save a file.
+   *
+   * @param title the chooser's title
+   * @param suggestedName the file name offered first, such as {@code meshcert-report.html}
+   * @param extensions the types offered, without dots ({@code html}, {@code md}, {@code png}); the
+   *     first is the default
+   * @return the chosen file, or empty when cancelled
+   */
+  default Optional<Path> chooseSaveFile(
+      String title, String suggestedName, List<String> extensions) {
+    return Optional.empty();
+  }
 }

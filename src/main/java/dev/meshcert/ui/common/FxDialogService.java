@@ -165,6 +165,28 @@ public final class FxDialogService implements DialogService {
     return Optional.of(folder.toPath());
   }
 
+  @Override
+  public Optional<Path> chooseSaveFile(
+      String title, String suggestedName, List<String> extensions) {
+    FileChooser chooser = new FileChooser();
+    chooser.setTitle(title);
+    chooser.setInitialFileName(suggestedName);
+    for (String ext : extensions) {
+      chooser
+          .getExtensionFilters()
+          .add(new FileChooser.ExtensionFilter(messages.get("save.type." + ext), "*." + ext));
+    }
+    if (lastFolder != null) {
+      chooser.setInitialDirectory(lastFolder);
+    }
+    File file = chooser.showSaveDialog(owner.get().orElse(null));
+    if (file == null) {
+      return Optional.empty();
+    }
+    lastFolder = file.getParentFile();
+    return Optional.of(file.toPath());
+  }
+
   /** Runs on the FX thread and waits for the answer when called from elsewhere. */
   private static <T> T onFxThread(Supplier<T> action) {
     if (Platform.isFxApplicationThread()) {

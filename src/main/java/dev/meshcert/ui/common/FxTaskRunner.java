@@ -1,5 +1,6 @@
 package dev.meshcert.ui.common;
 
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadFactory;
@@ -7,6 +8,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import javafx.concurrent.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(FxTaskRunner.class);
 
   private final ExecutorService executor;
+  private BiConsumer<String, Duration> finished = (title, took) -> {};
 
   /**
    * @param threads how many tasks run at once; more wait in a queue
@@ -36,9 +39,18 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     ((ThreadPoolExecutor) executor).allowCoreThreadTimeOut(true);
   }
 
+  /**
+   * Called on the FX thread when a task succeeds or fails (not when cancelled), with its title and
+   * how long it ran: the window notifies about long work with it.
+   */
+  public void onFinished(BiConsumer<String, Duration> listener) {
+    this.finished = listener;
+  }
+
   @Override
   public <T> TaskHandle run(TaskSpec<T> spec) {
     FxTask<T> task = new FxTask<>(spec);
+    long started = System.nanoTime();
     // Our own flag: a Task cancelled from another thread may still report FAILED first.
     AtomicBoolean cancelled = new AtomicBoolean();
     task.progressProperty()
@@ -59,6 +71,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
         e -> {
           if (!cancelled.get()) {
             spec.onSuccess().accept(task.getValue());
+            finished.accept(spec.title(), Duration.ofNanos(System.nanoTime() - started));
           }
         });
     task.setOnFailed(
@@ -66,6 +79,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
           if (!cancelled.get()) {
             LOG.debug("task '{}' failed", spec.title(), task.getException());
             spec.onFailure().accept(task.getException());
+            finished.accept(spec.title(), Duration.ofNanos(System.nanoTime() - started));
           }
         });
     executor.execute(task);

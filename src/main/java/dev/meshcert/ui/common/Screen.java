@@ -1,5 +1,7 @@
 package dev.meshcert.ui.common;
 
+import dev.meshcert.ui.common.report.Evidence;
+import dev.meshcert.ui.common.report.Report;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.value.ObservableDoubleValue;
@@ -51,6 +53,23 @@ public interface Screen {
 
   /** Opens files named on the command line; screens that do not open files ignore them. */
   default void open(List<java.nio.file.Path> files) {}
+
+  /**
+   * The evidence card of what is selected (a certificate, a chain, a probe result), if anything:
+   * the window copies it as Markdown or as an image. Build it from unredacted data; the window
+   * redacts it.
+   */
+  default Optional<Evidence> evidence() {
+    return Optional.empty();
+  }
+
+  /**
+   * The current view as a report (HTML or Markdown export), if it has anything to report. Build it
+   * from unredacted data; the window redacts it.
+   */
+  default Optional<Report> report() {
+    return Optional.empty();
+  }
 
   /** Called when the window closes: cancel running work. */
   default void close() {}

@@ -1,13 +1,17 @@
 package dev.meshcert.ui.common;
 
 import dev.meshcert.core.redact.Redaction;
-import java.util.Objects;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.text.Text;
 import javafx.stage.Window;
@@ -22,11 +26,21 @@ import javafx.stage.Window;
  * <p>This is the safety net behind "everywhere on screen"; screens still call the redactor for
  * values it cannot recognise by shape (pod and namespace names). Use on the FX thread.
  */
-public final class ScreenGuard {
+public final class ScreenGuard implements AutoCloseable {
 
-  private static final Object KEY = new Object();
+  /** Marks what this guard watches, and keeps the text it replaced, in each node's properties. */
+  private final Object key = new Object();
 
   private final Redactor redactor;
+  private final ListChangeListener<Window> windowsListener =
+      c -> {
+        while (c.next()) {
+          c.getAddedSubList().forEach(this::guard);
+        }
+      };
+  private final ChangeListener<Scene> sceneListener = (o, a, b) -> guard(b);
+  private final Map<Scene, Runnable> pulses = new WeakHashMap<>();
+  private final Map<Window, Boolean> windows = new WeakHashMap<>();
   private Object generation = new Object();
 
   private record Shown(String original, String shown, Object generation) {}
@@ -39,32 +53,27 @@ public final class ScreenGuard {
 
   /** Guards every window the application opens from now on, and those open already. */
   public void guardAllWindows() {
-    Window.getWindows()
-        .addListener(
-            (ListChangeListener<Window>)
-                c -> {
-                  while (c.next()) {
-                    c.getAddedSubList().forEach(this::guard);
-                  }
-                });
+    Window.getWindows().addListener(windowsListener);
     Window.getWindows().forEach(this::guard);
   }
 
   /** Guards one window's scenes. */
   public void guard(Window window) {
-    if (window.getProperties().putIfAbsent(KEY, Boolean.TRUE) != null) {
+    if (windows.putIfAbsent(window, Boolean.TRUE) != null) {
       return;
     }
-    window.sceneProperty().addListener((o, a, b) -> guard(b));
+    window.sceneProperty().addListener(sceneListener);
     guard(window.getScene());
   }
 
   /** Guards one scene. */
   public void guard(Scene scene) {
-    if (scene == null || scene.getProperties().putIfAbsent(KEY, Boolean.TRUE) != null) {
+    if (scene == null || pulses.containsKey(scene)) {
       return;
     }
-    scene.addPostLayoutPulseListener(() -> sweep(scene.getRoot()));
+    Runnable pulse = () -> sweep(scene.getRoot());
+    pulses.put(scene, pulse);
+    scene.addPostLayoutPulseListener(pulse);
     Platform.requestNextPulse();
   }
 
@@ -78,6 +87,11 @@ public final class ScreenGuard {
         apply(node, field.getText(), field::setText);
       }
       return;
+    }
+    if (node instanceof Labeled labeled && !labeled.textProperty().isBound()) {
+      // Rewriting the control's own text (not only what its skin paints) keeps its size, wrapping
+      // and ellipsis right for the masked text. Its graphic and skin text are swept below.
+      apply(node, labeled.getText(), labeled::setText);
     }
     if (node instanceof Text text) {
       if (!text.textProperty().isBound()) {
@@ -94,7 +108,7 @@ public final class ScreenGuard {
 
   private void apply(Node node, String current, Consumer<String> set) {
     String now = current == null ? "" : current;
-    Shown last = (Shown) node.getProperties().get(KEY);
+    Shown last = (Shown) node.getProperties().get(key);
     boolean ours = last != null && last.shown().equals(now);
     if (ours && last.generation() == generation) {
       return;
@@ -105,15 +119,23 @@ public final class ScreenGuard {
     if (!shown.equals(now)) {
       set.accept(shown);
     }
-    node.getProperties().put(KEY, new Shown(original, shown, generation));
+    node.getProperties().put(key, new Shown(original, shown, generation));
+  }
+
+  /** Stops guarding: the windows stay as they are, new text is no longer masked. */
+  @Override
+  public void close() {
+    Window.getWindows().removeListener(windowsListener);
+    windows.keySet().forEach(w -> w.sceneProperty().removeListener(sceneListener));
+    pulses.forEach(Scene::removePostLayoutPulseListener);
+    windows.clear();
+    pulses.clear();
   }
 
   private void refresh() {
     generation = new Object();
-    for (Window w : Window.getWindows()) {
-      if (w.getScene() != null && Objects.equals(w.getScene().getProperties().get(KEY), true)) {
-        sweep(w.getScene().getRoot());
-      }
+    for (Scene scene : List.copyOf(pulses.keySet())) {
+      sweep(scene.getRoot());
     }
     Platform.requestNextPulse();
   }

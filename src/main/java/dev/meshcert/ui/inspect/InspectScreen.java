@@ -4,6 +4,9 @@ import dev.meshcert.ui.common.FileDropTarget;
 import dev.meshcert.ui.common.Icons;
 import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.common.Screen;
+import dev.meshcert.ui.common.report.CertificateEvidence;
+import dev.meshcert.ui.common.report.Evidence;
+import dev.meshcert.ui.common.report.Report;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -97,6 +100,30 @@ public final class InspectScreen implements Screen {
   @Override
   public void close() {
     model.close();
+  }
+
+  @Override
+  public Optional<Evidence> evidence() {
+    InspectNode node = model.selectedProperty().get();
+    if (node == null || model.analysis() == null) {
+      return Optional.empty();
+    }
+    CertificateEvidence cards = new CertificateEvidence(messages);
+    if (node.data() instanceof InspectNode.ChainData c) {
+      return Optional.of(cards.chain(model.analysis(), c.chain()));
+    }
+    return model.selectedCertificates().stream()
+        .findFirst()
+        .map(r -> cards.certificate(model.analysis(), r));
+  }
+
+  @Override
+  public Optional<Report> report() {
+    if (model.analysis() == null || model.analysis().certificates().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new CertificateEvidence(messages).report(model.analysis(), model.statusProperty().get()));
   }
 
   /** The view model, for tests and the composition root. */

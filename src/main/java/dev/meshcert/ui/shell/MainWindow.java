@@ -2,11 +2,12 @@ package dev.meshcert.ui.shell;
 
 import dev.meshcert.ui.common.FileDropTarget;
 import dev.meshcert.ui.common.Messages;
-import dev.meshcert.ui.common.Redactor;
 import dev.meshcert.ui.common.Screen;
 import dev.meshcert.ui.common.Styles;
 import java.io.File;
+import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import javafx.application.Platform;
@@ -20,6 +21,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.image.Image;
 import javafx.scene.input.DragEvent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCombination;
@@ -30,9 +32,10 @@ import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The main window: a menu bar, one tab per {@link Screen} and a status bar. The menus and the
- * status bar follow the selected screen; files dropped anywhere on the window go to the first
- * screen that takes them.
+ * The main window: a menu bar, one tab per {@link Screen} and a status bar. The menus show the
+ * selected screen's items above the window's own (recent files, reports, evidence cards, zoom,
+ * theme, redaction, help); the status bar follows the selected screen. Files dropped anywhere on
+ * the window go to the first screen that takes them.
  */
 public final class MainWindow {
 
@@ -40,28 +43,33 @@ public final class MainWindow {
 
   private final List<Screen> screens;
   private final Messages messages;
+  private final ShellServices services;
   private final BorderPane root = new BorderPane();
   private final TabPane tabs = new TabPane();
   private final StatusBar statusBar = new StatusBar();
   private final Menu fileMenu = new Menu();
   private final Menu editMenu = new Menu();
   private final Menu viewMenu = new Menu();
-  private final MenuItem quit = new MenuItem();
-  private final Redactor redactor;
-  private final List<MenuItem> windowViewItems;
+  private final Menu helpMenu = new Menu();
+  private final MenuBar menuBar;
+  private final WindowMenus windowMenus;
+  private final ReportActions reports;
+  private final Notifier notifier =
+      new Notifier(() -> Optional.ofNullable(root.getScene()).map(Scene::getWindow));
+
+  /** Work that ran at least this long gets a notification when it finishes. */
+  static final Duration LONG_WORK = Duration.ofSeconds(4);
 
   /**
    * @param screens the tabs, in order; the first takes files named on the command line
-   * @param redactor the redaction switch shown in the View menu and the status bar
    */
-  public MainWindow(List<Screen> screens, Messages messages, Redactor redactor) {
+  public MainWindow(List<Screen> screens, Messages messages, ShellServices services) {
     if (screens.isEmpty()) {
       throw new IllegalArgumentException("the main window needs at least one screen");
     }
     this.screens = List.copyOf(screens);
     this.messages = messages;
-    this.redactor = redactor;
-    this.windowViewItems = RedactionMenu.items(redactor, messages);
+    this.services = services;
     for (Screen s : this.screens) {
       Tab tab = new Tab(s.title(), s.view());
       tab.setGraphic(new FontIcon(s.icon()));
@@ -70,13 +78,22 @@ public final class MainWindow {
       tabs.getTabs().add(tab);
     }
     tabs.setId("screens");
+    this.reports = new ReportActions(this::selected, root, services, messages);
+    this.windowMenus = new WindowMenus(this, services, messages, reports);
+    this.menuBar = new MenuBar(fileMenu, editMenu, viewMenu, helpMenu);
+    menuBar.setUseSystemMenuBar(true);
+    fileMenu.setText(messages.get("menu.file"));
+    editMenu.setText(messages.get("menu.edit"));
+    viewMenu.setText(messages.get("menu.view"));
+    helpMenu.setText(messages.get("menu.help"));
+    helpMenu.getItems().setAll(windowMenus.help());
     tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> follow(selected()));
-    root.setTop(menuBar());
+    root.setTop(menuBar);
     root.setCenter(tabs);
     root.setBottom(statusBar);
     root.getStyleClass().add("main-window");
     statusBar.setId("status-bar");
-    statusBar.getRightItems().add(RedactionMenu.badge(redactor, messages));
+    statusBar.getRightItems().add(RedactionMenu.badge(services.redactor(), messages));
     follow(selected());
     installDrop();
   }
@@ -86,11 +103,23 @@ public final class MainWindow {
     return root;
   }
 
+  /** The menu bar (for the shortcut sheet and tests). */
+  public MenuBar menuBar() {
+    return menuBar;
+  }
+
+  /** Reports, evidence cards and window pictures of the selected screen. */
+  public ReportActions reports() {
+    return reports;
+  }
+
   /** Shows the window on this stage. */
   public void show(Stage stage) {
     Scene scene = new Scene(root, 1280, 800);
     scene.getStylesheets().add(Styles.stylesheet());
+    windowMenus.installAlternateKeys(scene);
     stage.setTitle(messages.get("app.title"));
+    stage.getIcons().addAll(icons());
     stage.setScene(scene);
     stage.setMinWidth(720);
     stage.setMinHeight(480);
@@ -98,9 +127,19 @@ public final class MainWindow {
     stage.show();
   }
 
-  /** Opens files named on the command line in the first screen. */
+  /**
+   * Opens files (command line, second launch, recent files) in the first screen that takes them.
+   */
   public void open(List<Path> files) {
-    if (!files.isEmpty()) {
+    if (files.isEmpty()) {
+      return;
+    }
+    services.preferences().addRecent(files);
+    Optional<Tab> target = targetFor(files, Optional.empty());
+    if (target.isPresent()) {
+      tabs.getSelectionModel().select(target.get());
+      ((Screen) target.get().getUserData()).open(files);
+    } else {
       screens.get(0).open(files);
     }
   }
@@ -114,10 +153,24 @@ public final class MainWindow {
   public boolean drop(List<Path> files, Optional<String> text) {
     Optional<Tab> target = targetFor(files, text);
     target.ifPresent(t -> tabs.getSelectionModel().select(t));
-    return target
-        .flatMap(t -> ((Screen) t.getUserData()).dropTarget())
-        .map(d -> d.drop(files, text))
-        .orElse(false);
+    boolean taken =
+        target
+            .flatMap(t -> ((Screen) t.getUserData()).dropTarget())
+            .map(d -> d.drop(files, text))
+            .orElse(false);
+    if (taken && !files.isEmpty()) {
+      services.preferences().addRecent(files);
+    }
+    return taken;
+  }
+
+  /** Notifies about long work that finished; the task runner calls it for every task. */
+  public void finished(String title, Duration took) {
+    if (took.compareTo(LONG_WORK) >= 0) {
+      notifier.info(
+          messages.get("notice.finished", title),
+          messages.get("notice.finished.text", took.toSeconds()));
+    }
   }
 
   /** Brings {@code screen}'s tab to the front. */
@@ -133,8 +186,18 @@ public final class MainWindow {
     screens.forEach(Screen::close);
   }
 
-  private Screen selected() {
+  /** The selected screen. */
+  public Screen selected() {
     return (Screen) tabs.getSelectionModel().getSelectedItem().getUserData();
+  }
+
+  /** Closes the window (File › Quit). */
+  void quit() {
+    if (root.getScene() != null && root.getScene().getWindow() instanceof Stage s) {
+      s.close();
+    } else {
+      Platform.exit();
+    }
   }
 
   private Optional<Tab> targetFor(List<Path> files, Optional<String> text) {
@@ -151,18 +214,9 @@ public final class MainWindow {
   }
 
   private void follow(Screen screen) {
-    fileMenu.getItems().setAll(screen.fileMenuItems());
-    if (!fileMenu.getItems().isEmpty()) {
-      fileMenu.getItems().add(new SeparatorMenuItem());
-    }
-    fileMenu.getItems().add(quit);
-    editMenu.getItems().setAll(screen.editMenuItems());
-    viewMenu.getItems().setAll(screen.viewMenuItems());
-    if (!viewMenu.getItems().isEmpty()) {
-      viewMenu.getItems().add(new SeparatorMenuItem());
-    }
-    viewMenu.getItems().addAll(windowViewItems);
-    editMenu.setDisable(editMenu.getItems().isEmpty());
+    fill(fileMenu, screen.fileMenuItems(), windowMenus.file());
+    fill(editMenu, screen.editMenuItems(), windowMenus.edit());
+    fill(viewMenu, screen.viewMenuItems(), windowMenus.view());
     statusBar
         .textProperty()
         .bind(Bindings.createStringBinding(screen.status()::get, screen.status()));
@@ -171,23 +225,31 @@ public final class MainWindow {
         .bind(Bindings.createDoubleBinding(screen.progress()::get, screen.progress()));
   }
 
-  private MenuBar menuBar() {
-    fileMenu.setText(messages.get("menu.file"));
-    editMenu.setText(messages.get("menu.edit"));
-    viewMenu.setText(messages.get("menu.view"));
-    quit.setText(messages.get("action.quit"));
-    quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-    quit.setOnAction(
-        e -> {
-          if (root.getScene() != null && root.getScene().getWindow() instanceof Stage s) {
-            s.close();
-          } else {
-            Platform.exit();
-          }
-        });
-    MenuBar bar = new MenuBar(fileMenu, editMenu, viewMenu);
-    bar.setUseSystemMenuBar(true);
-    return bar;
+  private static void fill(Menu menu, List<MenuItem> screenItems, List<MenuItem> windowItems) {
+    menu.getItems().setAll(screenItems);
+    if (!screenItems.isEmpty()) {
+      menu.getItems().add(new SeparatorMenuItem());
+    }
+    menu.getItems().addAll(windowItems);
+  }
+
+  private static List<Image> icons() {
+    return List.of(16, 32, 64, 128, 256).stream()
+        .map(
+            size ->
+                MainWindow.class.getResourceAsStream(
+                    "/dev/meshcert/icons/meshcert-" + size + ".png"))
+        .filter(java.util.Objects::nonNull)
+        .map(MainWindow::image)
+        .toList();
+  }
+
+  private static Image image(InputStream in) {
+    try (in) {
+      return new Image(in);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void installDrop() {
@@ -217,5 +279,9 @@ public final class MainWindow {
 
   private static Optional<String> text(Dragboard board) {
     return board.hasString() ? Optional.ofNullable(board.getString()) : Optional.empty();
+  }
+
+  static KeyCombination keys(String spec) {
+    return KeyCombination.keyCombination(spec);
   }
 }

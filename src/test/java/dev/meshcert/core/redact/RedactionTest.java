@@ -72,6 +72,20 @@ class RedactionTest {
   }
 
   @Test
+  void learnedSerialOfDigestLengthIsStillCalledASerial() {
+    known.learn(Sensitive.SERIAL, FINGERPRINT.substring(0, 59));
+
+    assertEquals("‹serial-1›", share.text(FINGERPRINT.substring(0, 59)));
+  }
+
+  @Test
+  void longDecimalIsASerialNotAFingerprint() {
+    assertEquals(
+        "‹serial-1›",
+        share.text("1639015812896439904112345678901234567890123456789012345678901234"));
+  }
+
+  @Test
   void serverUrlAndIpAddressAreMasked() {
     String shown = share.text("server: https://api.prod.example.com:6443, node 10.1.2.3:10250");
 
