@@ -43,7 +43,9 @@ public final class MeshCertCli implements Runnable {
     CommandLine cli = new CommandLine(new MeshCertCli());
     cli.addSubcommand(
         new InspectCommand(MeshCertCli::inspector, stdin, clock, InputReader.MAX_INPUT_BYTES));
-    cli.addSubcommand(new ScanCommand(clock));
+    cli.addSubcommand(
+        new ScanCommand(
+            options -> dev.meshcert.kube.ClusterConnector.fromEnvironment(options, clock), clock));
     cli.addSubcommand("snapshot", SnapshotCommand.create(clock));
     cli.addSubcommand(new CommandLine.HelpCommand());
     cli.setExecutionExceptionHandler(

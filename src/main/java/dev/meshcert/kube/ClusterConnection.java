@@ -1,7 +1,9 @@
 package dev.meshcert.kube;
 
 import dev.meshcert.mesh.detect.ControlPlaneInputs;
+import dev.meshcert.mesh.policy.DestinationRule;
 import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
+import dev.meshcert.mesh.workload.ServiceInfo;
 import dev.meshcert.mesh.workload.Workload;
 import java.util.List;
 import java.util.Optional;
@@ -38,6 +40,21 @@ public interface ClusterConnection extends AutoCloseable {
   /** PeerAuthentications in {@code scope}, valid or not. */
   PolicyListing peerAuthentications(NamespaceScope scope, Cancellation cancellation)
       throws KubeException;
+
+  /** Services in {@code scope} (which pods a host reaches); none where not supported. */
+  default List<ServiceInfo> services(NamespaceScope scope, Cancellation cancellation)
+      throws KubeException {
+    return List.of();
+  }
+
+  /**
+   * Istio DestinationRules in {@code scope} (client-side TLS); none when the CRD is absent or not
+   * supported.
+   */
+  default List<DestinationRule> destinationRules(NamespaceScope scope, Cancellation cancellation)
+      throws KubeException {
+    return List.of();
+  }
 
   /** What control-plane detection needs: controllers, their ConfigMaps, Secret names. */
   ControlPlaneInputs controlPlaneInputs(Cancellation cancellation) throws KubeException;

@@ -36,6 +36,7 @@ public final class ClusterSession implements ClusterConnection {
   private final CoreV1Api core;
   private final Optional<TokenSource> tokens;
   private final PolicyReader policies;
+  private final TrafficReader traffic;
   private final ControlPlaneReader controlPlane;
   private final CertificateReader certificates;
   private final LivePodAccess podAccess;
@@ -49,6 +50,7 @@ public final class ClusterSession implements ClusterConnection {
     this.calls = new ApiCalls(built.client(), options.requestTimeout(), this::caller);
     this.core = new CoreV1Api(built.client());
     this.policies = new PolicyReader(calls, options.pageSize());
+    this.traffic = new TrafficReader(calls, options.pageSize());
     this.controlPlane = new ControlPlaneReader(calls, options.pageSize());
     this.certificates = new CertificateReader(calls, options.requestTimeout());
     this.podAccess =
@@ -175,6 +177,18 @@ public final class ClusterSession implements ClusterConnection {
   public PolicyListing peerAuthentications(NamespaceScope scope, Cancellation cancellation)
       throws KubeException {
     return policies.list(scope, cancellation);
+  }
+
+  @Override
+  public List<dev.meshcert.mesh.workload.ServiceInfo> services(
+      NamespaceScope scope, Cancellation cancellation) throws KubeException {
+    return traffic.services(scope, cancellation);
+  }
+
+  @Override
+  public List<dev.meshcert.mesh.policy.DestinationRule> destinationRules(
+      NamespaceScope scope, Cancellation cancellation) throws KubeException {
+    return traffic.destinationRules(scope, cancellation);
   }
 
   @Override

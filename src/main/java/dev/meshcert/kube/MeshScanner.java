@@ -5,8 +5,10 @@ import dev.meshcert.mesh.detect.ControlPlaneReport;
 import dev.meshcert.mesh.detect.DetectionContext;
 import dev.meshcert.mesh.detect.MeshAnalyzer;
 import dev.meshcert.mesh.detect.MeshSnapshot;
+import dev.meshcert.mesh.policy.DestinationRule;
 import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
 import dev.meshcert.mesh.workload.Namespace;
+import dev.meshcert.mesh.workload.ServiceInfo;
 import dev.meshcert.mesh.workload.Workload;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -15,10 +17,10 @@ import java.util.Optional;
 
 /**
  * Reads a cluster (live or demo) and analyses it into a {@link MeshSnapshot}: namespaces, pods of
- * the scope, ztunnels, control planes, PeerAuthentications (of the scope and of the root
- * namespace). What is forbidden becomes a problem in the snapshot, not a failure: only a cluster
- * that cannot be reached at all, or a scope whose pods cannot be listed, fails the scan. Blocking:
- * call off the UI thread.
+ * the scope, ztunnels, control planes, PeerAuthentications and DestinationRules (of the scope and
+ * of the root namespace), Services of the scope. What is forbidden becomes a problem in the
+ * snapshot, not a failure: only a cluster that cannot be reached at all, or a scope whose pods
+ * cannot be listed, fails the scan. Blocking: call off the UI thread.
  */
 public final class MeshScanner {
 
@@ -83,6 +85,22 @@ public final class MeshScanner {
         problems.add("PeerAuthentications in " + s + ": " + e.failure().title());
       }
     }
+    List<ServiceInfo> services = List.of();
+    try {
+      services = cluster.services(scope, cancel);
+    } catch (KubeException e) {
+      rethrowIfCancelled(e);
+      problems.add("Services in " + scope + ": " + e.failure().title());
+    }
+    List<DestinationRule> rules = new ArrayList<>();
+    for (NamespaceScope s : policyScopes) {
+      try {
+        rules.addAll(cluster.destinationRules(s, cancel));
+      } catch (KubeException e) {
+        rethrowIfCancelled(e);
+        problems.add("DestinationRules in " + s + ": " + e.failure().title());
+      }
+    }
     policies.stream()
         .filter(p -> !p.isValid())
         .forEach(
@@ -109,7 +127,9 @@ public final class MeshScanner {
             infrastructure,
             controlPlane,
             policies,
-            problems));
+            problems,
+            services,
+            rules));
   }
 
   private static void rethrowIfCancelled(KubeException e) throws KubeException {

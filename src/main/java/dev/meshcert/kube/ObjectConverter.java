@@ -7,10 +7,12 @@ import dev.meshcert.mesh.workload.Container;
 import dev.meshcert.mesh.workload.ContainerPort;
 import dev.meshcert.mesh.workload.Namespace;
 import dev.meshcert.mesh.workload.SecretInfo;
+import dev.meshcert.mesh.workload.ServiceInfo;
 import dev.meshcert.mesh.workload.Volume;
 import dev.meshcert.mesh.workload.VolumeMount;
 import dev.meshcert.mesh.workload.Workload;
 import dev.meshcert.mesh.workload.WorkloadResource;
+import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
 import io.kubernetes.client.openapi.models.V1DaemonSet;
 import io.kubernetes.client.openapi.models.V1Deployment;
@@ -21,8 +23,11 @@ import io.kubernetes.client.openapi.models.V1OwnerReference;
 import io.kubernetes.client.openapi.models.V1Pod;
 import io.kubernetes.client.openapi.models.V1PodSpec;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1ServicePort;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import io.kubernetes.client.openapi.models.V1Volume;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,6 +69,27 @@ final class ObjectConverter {
       b.phase("Unknown");
     }
     return b.build();
+  }
+
+  /** A Service: selector and ports; a named target port stands for the service port. */
+  static ServiceInfo service(V1Service service) {
+    V1ObjectMeta meta = service.getMetadata() == null ? new V1ObjectMeta() : service.getMetadata();
+    Map<String, String> selector =
+        service.getSpec() == null || service.getSpec().getSelector() == null
+            ? Map.of()
+            : service.getSpec().getSelector();
+    List<ServiceInfo.Port> ports = new ArrayList<>();
+    if (service.getSpec() != null && service.getSpec().getPorts() != null) {
+      for (V1ServicePort p : service.getSpec().getPorts()) {
+        if (p.getPort() != null) {
+          IntOrString target = p.getTargetPort();
+          int to = target != null && target.isInteger() ? target.getIntValue() : p.getPort();
+          ports.add(new ServiceInfo.Port(p.getPort(), to));
+        }
+      }
+    }
+    return new ServiceInfo(
+        String.valueOf(meta.getNamespace()), String.valueOf(meta.getName()), selector, ports);
   }
 
   static Namespace namespace(V1Namespace ns) {

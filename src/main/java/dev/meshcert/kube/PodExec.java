@@ -22,6 +22,10 @@ import java.util.regex.Pattern;
 final class PodExec {
 
   private static final int MAX_STDOUT = 32 * 1024 * 1024;
+
+  /** The official client's exit value until the status channel has said how the command ended. */
+  private static final int NO_EXIT_STATUS = -1;
+
   private static final Pattern HTTP_CODE = Pattern.compile("\\b(401|403|404)\\b");
 
   private PodExec() {}
@@ -78,6 +82,18 @@ final class PodExec {
         throw connectionFailure(connection, op, caller);
       }
       int exit = process.exitValue();
+      if (exit == NO_EXIT_STATUS) {
+        // The stream ended before the command's status: what was read may be cut anywhere.
+        throw connection != null
+            ? connectionFailure(connection, op, caller)
+            : new KubeException(
+                new KubeFailure.Unreachable(
+                    caller.server(),
+                    "the exec stream closed before the command finished ("
+                        + bytes.length
+                        + " bytes received and dropped): the connection was cut or the pod went"
+                        + " away"));
+      }
       if (exit != 0 && bytes.length == 0) {
         throw new KubeException(new KubeFailure.CommandFailed(op, exit, errors.strip()));
       }

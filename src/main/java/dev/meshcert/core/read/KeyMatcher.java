@@ -26,6 +26,9 @@ public final class KeyMatcher {
    * often in different files: {@code tls.key} beside {@code tls.crt}). Order is kept.
    */
   public static List<Source> match(List<Source> sources) {
+    if (sources.stream().allMatch(s -> s.keys().isEmpty())) {
+      return new ArrayList<>(sources); // nothing to match: skip hashing every certificate's key
+    }
     Map<String, String> everywhere = new LinkedHashMap<>();
     for (Source s : sources) {
       index(s).forEach(everywhere::putIfAbsent);

@@ -14,9 +14,11 @@ import dev.meshcert.kube.WatchEvent;
 import dev.meshcert.kube.WatchHandle;
 import dev.meshcert.kube.WatchListener;
 import dev.meshcert.mesh.detect.ControlPlaneInputs;
+import dev.meshcert.mesh.policy.DestinationRule;
 import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
 import dev.meshcert.mesh.workload.CertSource;
 import dev.meshcert.mesh.workload.Namespace;
+import dev.meshcert.mesh.workload.ServiceInfo;
 import dev.meshcert.mesh.workload.Workload;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,7 +35,8 @@ import java.util.stream.Collectors;
  * sidecar, an ambient namespace), Linkerd (emojivoto), a cert-manager CSI workload, and
  * PeerAuthentications at mesh, namespace, workload and port level. Certificates are real and
  * relative to now: one about to expire, one expired, one SPIFFE ID naming the wrong service
- * account. Thread-safe and read-only; watches report the (static) state once.
+ * account. Services and DestinationRules include two TLS contradictions. Thread-safe and read-only;
+ * watches report the (static) state once.
  */
 public final class DemoCluster implements ClusterConnection {
 
@@ -117,6 +120,24 @@ public final class DemoCluster implements ClusterConnection {
         policies.stream().filter(p -> scope.covers(p.ref().namespace())).toList(),
         Optional.of("security.istio.io/v1"),
         List.of());
+  }
+
+  @Override
+  public List<ServiceInfo> services(NamespaceScope scope, Cancellation cancellation)
+      throws KubeException {
+    check(cancellation, new Operation("list", "services", scope.namespace()));
+    return DemoTraffic.services().stream().filter(s -> scope.covers(s.namespace())).toList();
+  }
+
+  @Override
+  public List<DestinationRule> destinationRules(NamespaceScope scope, Cancellation cancellation)
+      throws KubeException {
+    check(
+        cancellation,
+        new Operation("list", "destinationrules.networking.istio.io", scope.namespace()));
+    return DemoTraffic.destinationRules().stream()
+        .filter(r -> scope.covers(r.ref().namespace()))
+        .toList();
   }
 
   @Override

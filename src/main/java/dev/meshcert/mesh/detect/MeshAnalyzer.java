@@ -1,11 +1,13 @@
 package dev.meshcert.mesh.detect;
 
+import dev.meshcert.mesh.policy.DestinationRule;
 import dev.meshcert.mesh.policy.EffectiveMtls;
 import dev.meshcert.mesh.policy.MtlsBadge;
 import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
 import dev.meshcert.mesh.policy.PeerAuthentication;
 import dev.meshcert.mesh.policy.PeerAuthenticationResolver;
 import dev.meshcert.mesh.workload.Namespace;
+import dev.meshcert.mesh.workload.ServiceInfo;
 import dev.meshcert.mesh.workload.Workload;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,7 +38,37 @@ public final class MeshAnalyzer {
       List<Workload> infrastructure,
       ControlPlaneReport controlPlane,
       List<ParsedPeerAuthentication> policies,
-      List<String> problems) {}
+      List<String> problems,
+      List<ServiceInfo> services,
+      List<DestinationRule> destinationRules) {
+
+    /** Inputs without Services and DestinationRules. */
+    public Inputs(
+        String cluster,
+        boolean demo,
+        Instant takenAt,
+        Optional<String> namespace,
+        List<Namespace> namespaces,
+        List<Workload> pods,
+        List<Workload> infrastructure,
+        ControlPlaneReport controlPlane,
+        List<ParsedPeerAuthentication> policies,
+        List<String> problems) {
+      this(
+          cluster,
+          demo,
+          takenAt,
+          namespace,
+          namespaces,
+          pods,
+          infrastructure,
+          controlPlane,
+          policies,
+          problems,
+          List.of(),
+          List.of());
+    }
+  }
 
   /** Analyses everything read. */
   public static MeshSnapshot analyze(Inputs in) {
@@ -53,7 +85,9 @@ public final class MeshAnalyzer {
         in.controlPlane(),
         in.policies(),
         statuses,
-        in.problems());
+        in.problems(),
+        in.services(),
+        in.destinationRules());
   }
 
   static MeshSnapshot analyze(
@@ -69,7 +103,9 @@ public final class MeshAnalyzer {
             base.infrastructure(),
             base.controlPlane(),
             policies,
-            base.problems()));
+            base.problems(),
+            base.services(),
+            base.destinationRules()));
   }
 
   /** The root namespace of the first Istio control plane, else {@value #DEFAULT_ROOT}. */

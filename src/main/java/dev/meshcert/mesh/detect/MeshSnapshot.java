@@ -1,7 +1,9 @@
 package dev.meshcert.mesh.detect;
 
+import dev.meshcert.mesh.policy.DestinationRule;
 import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
 import dev.meshcert.mesh.workload.Namespace;
+import dev.meshcert.mesh.workload.ServiceInfo;
 import dev.meshcert.mesh.workload.Workload;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +30,8 @@ import java.util.TreeMap;
  * @param policies every PeerAuthentication read, valid or not
  * @param workloads the status of every pod in {@code pods}, same order
  * @param problems what could not be read, for a person
+ * @param services the Services of the scope (which pods a DestinationRule host reaches)
+ * @param destinationRules the DestinationRules read (client-side TLS)
  */
 public record MeshSnapshot(
     String cluster,
@@ -40,16 +44,57 @@ public record MeshSnapshot(
     ControlPlaneReport controlPlane,
     List<ParsedPeerAuthentication> policies,
     List<WorkloadStatus> workloads,
-    List<String> problems) {
+    List<String> problems,
+    List<ServiceInfo> services,
+    List<DestinationRule> destinationRules) {
 
   /** Copies the lists. */
   public MeshSnapshot {
+    services = List.copyOf(services);
+    destinationRules = List.copyOf(destinationRules);
     namespaces = List.copyOf(namespaces);
     pods = List.copyOf(pods);
     infrastructure = List.copyOf(infrastructure);
     policies = List.copyOf(policies);
     workloads = List.copyOf(workloads);
     problems = List.copyOf(problems);
+  }
+
+  /** A snapshot without Services and DestinationRules (read before they were). */
+  public MeshSnapshot(
+      String cluster,
+      boolean demo,
+      Instant takenAt,
+      Optional<String> namespace,
+      List<Namespace> namespaces,
+      List<Workload> pods,
+      List<Workload> infrastructure,
+      ControlPlaneReport controlPlane,
+      List<ParsedPeerAuthentication> policies,
+      List<WorkloadStatus> workloads,
+      List<String> problems) {
+    this(
+        cluster,
+        demo,
+        takenAt,
+        namespace,
+        namespaces,
+        pods,
+        infrastructure,
+        controlPlane,
+        policies,
+        workloads,
+        problems,
+        List.of(),
+        List.of());
+  }
+
+  /**
+   * DestinationRule TLS settings that contradict what the server pods accept (client DISABLE
+   * against STRICT, ISTIO_MUTUAL towards a pod without an Istio proxy). Computed on each call.
+   */
+  public List<TlsConflict> tlsConflicts() {
+    return TlsConflictDetector.detect(destinationRules, services, workloads);
   }
 
   /** The root namespace PeerAuthentications are resolved against. */

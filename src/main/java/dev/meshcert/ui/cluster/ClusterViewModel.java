@@ -6,8 +6,6 @@ import dev.meshcert.kube.FetchedCertificates;
 import dev.meshcert.kube.KubeException;
 import dev.meshcert.kube.KubeFailure;
 import dev.meshcert.mesh.detect.MeshSnapshot;
-import dev.meshcert.mesh.detect.WorkloadStatus;
-import dev.meshcert.mesh.policy.MtlsBadge;
 import dev.meshcert.ui.common.DialogService;
 import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.common.TaskHandle;
@@ -21,10 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -70,9 +66,7 @@ public final class ClusterViewModel implements LiveCluster.Listener {
   private final ObservableList<WorkloadRow> rows = FXCollections.observableArrayList();
   private final FilteredList<WorkloadRow> visibleRows = new FilteredList<>(rows, r -> true);
   private final StringProperty filterText = new SimpleStringProperty("");
-  private final ObjectProperty<WorkloadRow> selected = new SimpleObjectProperty<>();
-  private final ObservableList<WorkloadRow> selectedRows = FXCollections.observableArrayList();
-  private final ObservableList<WorkloadAction> actions = FXCollections.observableArrayList();
+  private final WorkloadMenu menu = new WorkloadMenu();
   private final ObservableList<String> controlPlane = FXCollections.observableArrayList();
   private final ObservableList<String> problems = FXCollections.observableArrayList();
   private final StringProperty status = new SimpleStringProperty("");
@@ -82,6 +76,7 @@ public final class ClusterViewModel implements LiveCluster.Listener {
 
   private final Map<ContextChoice, LiveCluster> open = new LinkedHashMap<>();
   private final List<String> startNotes = new ArrayList<>();
+  private List<String> notes = List.of();
   private LiveCluster active;
   private ContextChoice requested;
   private int generation;
@@ -118,7 +113,7 @@ public final class ClusterViewModel implements LiveCluster.Listener {
           String f = b == null ? "" : b.strip().toLowerCase(Locale.ROOT);
           visibleRows.setPredicate(r -> r.matches(f));
         });
-    actions.add(
+    menu.add(
         new WorkloadAction(
             messages.get("cluster.action.certificates"),
             s -> s.isSingle() && !s.first().dataPlane().certSources().isEmpty(),
@@ -159,7 +154,7 @@ public final class ClusterViewModel implements LiveCluster.Listener {
 
   /** The focused pod, whose details are shown. */
   public ObjectProperty<WorkloadRow> selectedProperty() {
-    return selected;
+    return menu.focused();
   }
 
   /**
@@ -167,27 +162,24 @@ public final class ClusterViewModel implements LiveCluster.Listener {
    * listen to it. Kept across live updates by pod reference.
    */
   public ObservableList<WorkloadRow> selectedRows() {
-    return selectedRows;
+    return menu.selected();
   }
 
   /** The context-menu entries for selected pods, in menu order; the first reads certificates. */
   public ObservableList<WorkloadAction> workloadActions() {
-    return FXCollections.unmodifiableObservableList(actions);
+    return menu.actions();
   }
 
   /** Adds an entry to the pod context menu (composition root: probe, trust view, pull...). */
   public void addWorkloadAction(WorkloadAction action) {
-    actions.add(action);
+    menu.add(action);
   }
 
   /** The selected pods with their cluster, empty when nothing is selected or shown. */
   public Optional<WorkloadSelection> selection() {
-    List<WorkloadRow> chosen = selectedRows.isEmpty() ? optionalList(selected.get()) : selectedRows;
-    if (active == null || chosen.isEmpty()) {
-      return Optional.empty();
-    }
-    List<WorkloadStatus> statuses = chosen.stream().map(WorkloadRow::status).toList();
-    return Optional.of(new WorkloadSelection(active.connection(), active.snapshot(), statuses));
+    return active == null
+        ? Optional.empty()
+        : menu.selection(active.connection(), active.snapshot());
   }
 
   /** Whether {@code action} can run on the current selection. */
@@ -315,7 +307,7 @@ public final class ClusterViewModel implements LiveCluster.Listener {
 
   /** Reads the selected pod's certificates and hands them to the Inspect screen. */
   public void inspectSelected() {
-    WorkloadRow row = selected.get();
+    WorkloadRow row = menu.focused().get();
     if (row == null || active == null || row.certSources().isEmpty()) {
       status.set(messages.get("cluster.status.noCertificates"));
       return;
@@ -405,7 +397,7 @@ public final class ClusterViewModel implements LiveCluster.Listener {
     fail(e);
   }
 
-  private void activate(LiveCluster l, List<String> notes) {
+  private void activate(LiveCluster l, List<String> readNotes) {
     active = l;
     MeshSnapshot s = l.snapshot();
     context.set(l.choice());
@@ -415,9 +407,7 @@ public final class ClusterViewModel implements LiveCluster.Listener {
     s.namespaces().forEach(n -> names.add(n.name()));
     namespaces.setAll(names);
     controlPlane.setAll(ControlPlaneLines.of(s.controlPlane(), messages));
-    List<String> all = new ArrayList<>(notes);
-    all.addAll(s.problems());
-    problems.setAll(all);
+    notes = List.copyOf(readNotes);
     live.set(true);
     show(s);
   }
@@ -437,39 +427,22 @@ public final class ClusterViewModel implements LiveCluster.Listener {
   }
 
   private void show(MeshSnapshot next) {
-    String focused = selected.get() == null ? null : selected.get().ref();
-    Set<String> chosen = selectedRows.stream().map(WorkloadRow::ref).collect(Collectors.toSet());
     List<WorkloadRow> fresh = next.workloads().stream().map(WorkloadRow::new).toList();
     rows.setAll(fresh);
-    selectedRows.setAll(fresh.stream().filter(r -> chosen.contains(r.ref())).toList());
-    selected.set(fresh.stream().filter(r -> r.ref().equals(focused)).findFirst().orElse(null));
-    status.set(summary(next));
+    menu.follow(fresh);
+    problems.setAll(ClusterTexts.problems(notes, next, messages));
+    status.set(ClusterTexts.summary(next, messages));
   }
 
   private void clear() {
     rows.clear();
-    selectedRows.clear();
-    selected.set(null);
+    menu.clear();
     controlPlane.clear();
     problems.clear();
     namespaces.setAll(ALL);
     context.set(null);
     live.set(false);
     status.set("");
-  }
-
-  private String summary(MeshSnapshot s) {
-    long strict = s.workloads().stream().filter(w -> w.badge() == MtlsBadge.STRICT).count();
-    long permissive = s.workloads().stream().filter(w -> w.badge() == MtlsBadge.PERMISSIVE).count();
-    long none = s.workloads().stream().filter(w -> w.badge() == MtlsBadge.NO_SIDECAR).count();
-    return messages.get(
-        "cluster.status.summary",
-        s.cluster(),
-        s.workloads().size(),
-        s.byNamespace().size(),
-        strict,
-        permissive,
-        none);
   }
 
   private void fail(Throwable e) {
@@ -485,9 +458,5 @@ public final class ClusterViewModel implements LiveCluster.Listener {
     cancellation = new Cancellation();
     busy.set(false);
     progress.set(0);
-  }
-
-  private static List<WorkloadRow> optionalList(WorkloadRow row) {
-    return row == null ? List.of() : List.of(row);
   }
 }

@@ -437,4 +437,17 @@ class ClusterViewModelTest {
         List.of("default/curl-5b5d8d6b5c-qp7tn"),
         m.selectedRows().stream().map(WorkloadRow::ref).toList());
   }
+
+  @Test
+  void destinationRuleContradictionsAreListedWithWhatToTry() {
+    ClusterViewModel m = model(SyncTaskRunner.immediate());
+    m.start(false);
+    assertTrue(
+        m.problems().stream()
+            .anyMatch(
+                p ->
+                    p.startsWith("DestinationRule details-plaintext.legacy")
+                        && p.contains("Try: ")),
+        m.problems().toString());
+  }
 }

@@ -1,0 +1,39 @@
+package dev.meshcert.ui.cluster;
+
+import dev.meshcert.mesh.detect.MeshSnapshot;
+import dev.meshcert.mesh.detect.TlsConflict;
+import dev.meshcert.mesh.policy.MtlsBadge;
+import dev.meshcert.ui.common.Messages;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The status line and the problem list of a snapshot. */
+final class ClusterTexts {
+
+  private ClusterTexts() {}
+
+  /** "demo: 16 pods in 7 namespaces · 5 STRICT · ...". */
+  static String summary(MeshSnapshot s, Messages messages) {
+    long strict = s.workloads().stream().filter(w -> w.badge() == MtlsBadge.STRICT).count();
+    long permissive = s.workloads().stream().filter(w -> w.badge() == MtlsBadge.PERMISSIVE).count();
+    long none = s.workloads().stream().filter(w -> w.badge() == MtlsBadge.NO_SIDECAR).count();
+    return messages.get(
+        "cluster.status.summary",
+        s.cluster(),
+        s.workloads().size(),
+        s.byNamespace().size(),
+        strict,
+        permissive,
+        none);
+  }
+
+  /** Notes of the read first, then TLS contradictions with what to try, then what was not read. */
+  static List<String> problems(List<String> notes, MeshSnapshot s, Messages messages) {
+    List<String> all = new ArrayList<>(notes);
+    for (TlsConflict c : s.tlsConflicts()) {
+      all.add(messages.get("cluster.problem.tlsConflict", c.message(), c.hint()));
+    }
+    all.addAll(s.problems());
+    return all;
+  }
+}

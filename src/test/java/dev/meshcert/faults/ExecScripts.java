@@ -1,0 +1,102 @@
+package dev.meshcert.faults;
+
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.function.Function;
+
+/**
+ * Answers to exec requests, over the Kubernetes channel protocol (one byte naming the stream, then
+ * the data: 1 stdout, 2 stderr, 3 the final status as a JSON Status).
+ */
+public final class ExecScripts {
+
+  private ExecScripts() {}
+
+  /** The command prints {@code stdout} and exits with {@code exit}. */
+  public static Function<RecordedRequest, MockResponse> prints(String stdout, int exit) {
+    return script(List.of(stdout), OptionalInt.of(exit), 0);
+  }
+
+  /**
+   * The command prints {@code parts}, then the WebSocket is closed (code 1001, "going away") before
+   * any exit status: a pod deleted or a connection cut mid-exec.
+   */
+  public static Function<RecordedRequest, MockResponse> closesMidway(List<String> parts) {
+    return script(parts, OptionalInt.empty(), 0);
+  }
+
+  /** The command prints nothing for {@code millis} (it hangs), then exits 0. */
+  public static Function<RecordedRequest, MockResponse> hangs(long millis) {
+    return script(List.of(), OptionalInt.of(0), millis);
+  }
+
+  private static Function<RecordedRequest, MockResponse> script(
+      List<String> parts, OptionalInt exit, long pauseMillis) {
+    return r ->
+        new MockResponse()
+            .withWebSocketUpgrade(
+                new WebSocketListener() {
+                  @Override
+                  public void onOpen(WebSocket ws, io.fabric8.mockwebserver.http.Response resp) {
+                    Thread t =
+                        new Thread(
+                            () -> {
+                              try {
+                                play(ws, parts, exit, pauseMillis);
+                              } catch (RuntimeException serverGone) {
+                                // the test closed the server mid-script; nothing left to send to
+                              }
+                            },
+                            "exec-script");
+                    t.setDaemon(true);
+                    t.start();
+                  }
+                });
+  }
+
+  private static void play(WebSocket ws, List<String> parts, OptionalInt exit, long pauseMillis) {
+    for (String p : parts) {
+      ws.send(frame(1, p));
+      pause(20);
+    }
+    pause(pauseMillis);
+    if (exit.isPresent()) {
+      ws.send(frame(3, status(exit.getAsInt())));
+      pause(20);
+      ws.close(1000, "");
+    } else {
+      ws.close(1001, "going away");
+    }
+  }
+
+  private static void pause(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static byte[] frame(int channel, String data) {
+    byte[] d = data.getBytes(StandardCharsets.UTF_8);
+    byte[] f = new byte[d.length + 1];
+    f[0] = (byte) channel;
+    System.arraycopy(d, 0, f, 1, d.length);
+    return f;
+  }
+
+  static String status(int exit) {
+    return exit == 0
+        ? "{\"metadata\":{},\"status\":\"Success\"}"
+        : "{\"metadata\":{},\"status\":\"Failure\",\"message\":\"command terminated with non-zero"
+            + " exit code\",\"reason\":\"NonZeroExitCode\",\"details\":{\"causes\":[{\"reason\":"
+            + "\"ExitCode\",\"message\":\""
+            + exit
+            + "\"}]}}";
+  }
+}
