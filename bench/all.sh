@@ -52,6 +52,7 @@ step openssl   bench/compare-openssl.sh 10 10000
 step inspect   bench/jmh.sh InspectBenchmark -f 1 -wi 3 -i 5
 step chain     bench/jmh.sh ChainBenchmark -f 1 -wi 3 -i 8
 step lint      bench/jmh.sh LintBenchmark -f 1 -wi 3 -i 5
+step probe     bench/jmh.sh ProbeBenchmark -f 1 -wi 3 -i 5
 step fx-pulse  bash -c './mvnw -B -o -q test -Dtest="FxPulseTest,ClusterPulseTest" -Dfxpulse.count=10000 && cat target/fx-pulse/report.txt target/fx-pulse/cluster.txt'
 step fuzz      bash -c './mvnw -B -o -q test -Dtest=MutationFuzzTest && cat target/fuzz/report.txt'
 step mesh-scan bench/jmh.sh MeshScanBenchmark -p parallelism=32,1 -wi 1 -i 2

@@ -16,9 +16,13 @@ files=(
 )
 tmp="$(mktemp -d)"
 
-# shot NAME "SETTINGS LINES" "XDOTOOL STEPS": starts the app, runs the steps, grabs the screen.
+# shot NAME "SETTINGS LINES" "XDOTOOL STEPS" [ARGS...]: starts the app with ARGS (default: the
+# files above), runs the steps, grabs the screen.
 shot() {
   local name="$1" settings="$2" steps="$3" home="$tmp/$1"
+  shift 3
+  local args=("$@")
+  [ "${#args[@]}" -gt 0 ] || args=("${files[@]}")
   mkdir -p "$home/config/meshcert"
   printf '%b' "$settings" >"$home/config/meshcert/settings.properties"
   XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" XDG_RUNTIME_DIR="$home/run" \
@@ -30,7 +34,7 @@ shot() {
       '"$steps"'
       sleep 2
       import -window root "'"$out/$name"'.png"
-      kill $app' _ "${files[@]}"
+      kill $app' _ "${args[@]}"
   echo "$out/$name.png"
 }
 
@@ -42,4 +46,9 @@ shot inspect-dark "theme=dark\n" "$select_leaf"
 shot redacted "theme=light\nredact=true\nredact.names=true\n" "$select_leaf"
 shot presentation "theme=light\npresentation=true\nredact=true\n" "$select_leaf"
 shot shortcuts "theme=light\n" "$select_leaf; xdotool key F1"
-shot about "theme=dark\n" "xdotool mousemove 198 16 click 1; sleep 1; xdotool key Down Down Return"
+shot about "theme=dark\n" \
+  "xdotool key F10; sleep 1; xdotool key Left; sleep 0.5; xdotool key Down; sleep 0.5; xdotool key Down; sleep 0.5; xdotool key Return"
+# The Cluster screen on the built-in demo mesh (no cluster needed).
+shot cluster "theme=light\n" "xdotool mousemove 200 132 click 1; xdotool key ctrl+Tab; sleep 8" --demo
+shot cluster-redacted "theme=dark\nredact=true\nredact.names=true\n" \
+  "xdotool mousemove 200 132 click 1; xdotool key ctrl+Tab; sleep 8" --demo

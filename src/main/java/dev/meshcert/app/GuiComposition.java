@@ -3,14 +3,17 @@ package dev.meshcert.app;
 import dev.meshcert.core.analysis.Inspector;
 import dev.meshcert.core.cert.CertificateText;
 import dev.meshcert.core.read.InputReader;
+import dev.meshcert.kube.ClusterConnection;
 import dev.meshcert.kube.ClusterConnector;
 import dev.meshcert.kube.MeshScanner;
 import dev.meshcert.kube.SessionOptions;
+import dev.meshcert.kube.demo.DemoCluster;
 import dev.meshcert.mesh.MeshReaders;
 import dev.meshcert.ui.cluster.ClusterScreen;
 import dev.meshcert.ui.cluster.ClusterView;
 import dev.meshcert.ui.cluster.ClusterViewModel;
 import dev.meshcert.ui.cluster.ConnectorClusterService;
+import dev.meshcert.ui.cluster.WorkloadAction;
 import dev.meshcert.ui.common.Appearance;
 import dev.meshcert.ui.common.ClipboardService;
 import dev.meshcert.ui.common.FxClipboard;
@@ -29,6 +32,10 @@ import dev.meshcert.ui.inspect.InspectScreen;
 import dev.meshcert.ui.inspect.InspectView;
 import dev.meshcert.ui.inspect.InspectViewModel;
 import dev.meshcert.ui.inspect.InspectionService;
+import dev.meshcert.ui.probe.DefaultProbeService;
+import dev.meshcert.ui.probe.ProbeScreen;
+import dev.meshcert.ui.probe.ProbeView;
+import dev.meshcert.ui.probe.ProbeViewModel;
 import dev.meshcert.ui.shell.MainWindow;
 import dev.meshcert.ui.shell.ShellServices;
 import java.nio.charset.StandardCharsets;
@@ -76,6 +83,10 @@ public final class GuiComposition implements AutoCloseable {
   private final InspectScreen inspect;
   private final ClusterConnector connector;
   private final ClusterScreen cluster;
+  private final ProbeScreen probe;
+  private final AtomicReference<ClusterConnection> probeCluster = new AtomicReference<>();
+  private final AtomicReference<DemoCluster> probeDemo = new AtomicReference<>();
+  private DefaultProbeService probeService;
   private final MainWindow window;
 
   /** The window with default settings that are not saved (tests). */
@@ -121,7 +132,10 @@ public final class GuiComposition implements AutoCloseable {
     AtomicReference<MainWindow> shown = new AtomicReference<>();
     ClusterViewModel clusterModel =
         new ClusterViewModel(
-            new ConnectorClusterService(connector, new MeshScanner(clock)),
+            new LearningClusterService(
+                new ConnectorClusterService(connector, new MeshScanner(clock)),
+                redactor.known(),
+                () -> Platform.runLater(redactor::refreshLearned)),
             runner,
             dialogs,
             Platform::runLater,
@@ -134,7 +148,9 @@ public final class GuiComposition implements AutoCloseable {
     cluster =
         new ClusterScreen(
             clusterModel, new ClusterView(clusterModel, clusterMessages), clusterMessages, demo);
-    List<Screen> screens = List.of(inspect, cluster);
+    probe = probeScreen(clock, clipboard);
+    clusterModel.addWorkloadAction(probeAction(shown));
+    List<Screen> screens = List.of(inspect, cluster, probe);
     window =
         new MainWindow(
             screens,
@@ -149,6 +165,41 @@ public final class GuiComposition implements AutoCloseable {
                 VersionInfo.withJavaFx(startup.versions())));
     runner.onFinished(window::finished);
     shown.set(window);
+  }
+
+  /**
+   * The probe panel: the cluster of the last workload it was opened on (for port-forward and exec),
+   * and that demo mesh, or its own started on first use.
+   */
+  private ProbeScreen probeScreen(Clock clock, ClipboardService clipboard) {
+    Messages texts = ProbeScreen.messages(Locale.getDefault());
+    DefaultProbeService service =
+        new DefaultProbeService(
+            () -> Optional.ofNullable(probeCluster.get()),
+            () ->
+                probeCluster.get() instanceof DemoCluster shown
+                    ? shown
+                    : probeDemo.updateAndGet(d -> d != null ? d : DemoCluster.create(clock)),
+            clock);
+    probeService = service;
+    ProbeViewModel model = new ProbeViewModel(service, runner, clipboard, texts);
+    return new ProbeScreen(model, new ProbeView(model, texts), texts);
+  }
+
+  /** "Probe mTLS…" on a workload of the Cluster screen: opens the panel aimed at it. */
+  private WorkloadAction probeAction(AtomicReference<MainWindow> shown) {
+    return WorkloadAction.single(
+        probe.title() + "\u2026",
+        selection -> {
+          probeCluster.set(selection.connection());
+          probe.model().aimAt(selection.connection().isDemo(), selection.first().pod());
+          shown.get().select(probe);
+        });
+  }
+
+  /** The Probe screen. */
+  public ProbeScreen probe() {
+    return probe;
   }
 
   /** Shows the window and opens the files given. */
@@ -197,5 +248,7 @@ public final class GuiComposition implements AutoCloseable {
     appearance.close();
     runner.close();
     connector.close();
+    probeService.close();
+    Optional.ofNullable(probeDemo.get()).ifPresent(DemoCluster::close);
   }
 }

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 public final class MeshCertCli implements Runnable {
 
   private static final Set<String> TOP_LEVEL_OPTIONS = Set.of("-h", "--help", "-V", "--version");
-  private static final Set<String> SUBCOMMANDS = Set.of("inspect", "scan", "snapshot", "help");
+  private static final Set<String> SUBCOMMANDS =
+      Set.of("inspect", "probe", "scan", "snapshot", "help");
 
   /** Exit code for a failure that is a bug rather than bad input. */
   static final int INTERNAL_ERROR = 3;
@@ -43,6 +44,8 @@ public final class MeshCertCli implements Runnable {
     CommandLine cli = new CommandLine(new MeshCertCli());
     cli.addSubcommand(
         new InspectCommand(MeshCertCli::inspector, stdin, clock, InputReader.MAX_INPUT_BYTES));
+    cli.addSubcommand(
+        new ProbeCommand(ProbeCommandSupport.Connector.fromEnvironment(clock), clock));
     cli.addSubcommand(
         new ScanCommand(
             options -> dev.meshcert.kube.ClusterConnector.fromEnvironment(options, clock), clock));

@@ -78,6 +78,14 @@ public interface ClusterConnection extends AutoCloseable {
     return PodAccess.unsupported("this connection cannot reach into pods");
   }
 
+  /**
+   * Runs the probe's diagnostic tools (curl, openssl, cat) in this cluster's pods and reads both
+   * their output streams and exit code; empty when the connection has no pods to enter (the demo).
+   */
+  default Optional<ProbeExec> probeExec() {
+    return Optional.empty();
+  }
+
   /** Watches pods in {@code scope} until the handle is closed. */
   WatchHandle watchPods(NamespaceScope scope, WatchListener<Workload> listener);
 

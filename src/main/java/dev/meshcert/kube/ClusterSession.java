@@ -209,6 +209,11 @@ public final class ClusterSession implements ClusterConnection {
   }
 
   @Override
+  public Optional<ProbeExec> probeExec() {
+    return Optional.of(new ProbeExec(calls, this::caller));
+  }
+
+  @Override
   public WatchHandle watchPods(NamespaceScope scope, WatchListener<Workload> listener) {
     return start(PodWatchSource.create(calls, core, scope, options.pageSize()), listener);
   }

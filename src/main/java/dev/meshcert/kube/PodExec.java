@@ -30,6 +30,14 @@ final class PodExec {
 
   private PodExec() {}
 
+  /** What a command printed, its exit code, and the connection error if the upgrade failed. */
+  record Output(int exitCode, byte[] stdout, byte[] stderr, Throwable connectionError) {
+    /** Whether the stream ended before the command's status arrived. */
+    boolean cut() {
+      return exitCode == NO_EXIT_STATUS;
+    }
+  }
+
   static byte[] run(
       ApiCalls calls,
       String namespace,
@@ -40,7 +48,61 @@ final class PodExec {
       Cancellation cancellation,
       Failures.Caller caller)
       throws KubeException {
-    Operation op = new Operation("create", "pods/exec", java.util.Optional.of(namespace));
+    Operation op = operation(namespace);
+    Output o =
+        execute(
+            calls, namespace, pod, container, command, timeout, cancellation, caller, 64 * 1024);
+    byte[] bytes = o.stdout();
+    String errors = new String(o.stderr(), StandardCharsets.UTF_8);
+    Throwable connection = o.connectionError();
+    if (connection != null && bytes.length == 0) {
+      throw connectionFailure(connection, op, caller);
+    }
+    int exit = o.exitCode();
+    if (o.cut()) {
+      throw cutFailure(connection, op, caller, bytes.length);
+    }
+    if (exit != 0 && bytes.length == 0) {
+      throw new KubeException(new KubeFailure.CommandFailed(op, exit, errors.strip()));
+    }
+    return bytes;
+  }
+
+  /** The stream ended before the command's status: what was read may be cut anywhere. */
+  static KubeException cutFailure(
+      Throwable connection, Operation op, Failures.Caller caller, int received) {
+    return connection != null
+        ? connectionFailure(connection, op, caller)
+        : new KubeException(
+            new KubeFailure.Unreachable(
+                caller.server(),
+                "the exec stream closed before the command finished ("
+                    + received
+                    + " bytes received and dropped): the connection was cut or the pod went"
+                    + " away"));
+  }
+
+  static Operation operation(String namespace) {
+    return new Operation("create", "pods/exec", java.util.Optional.of(namespace));
+  }
+
+  /**
+   * Runs the command and returns whatever it printed on both streams with its exit code, without
+   * judging the exit code: callers that read tools' diagnostics (curl -v writes to stderr and exits
+   * non-zero on a reset) need both.
+   */
+  static Output execute(
+      ApiCalls calls,
+      String namespace,
+      String pod,
+      String container,
+      String[] command,
+      Duration timeout,
+      Cancellation cancellation,
+      Failures.Caller caller,
+      int maxStderr)
+      throws KubeException {
+    Operation op = operation(namespace);
     if (cancellation.isCancelled()) {
       throw new KubeException(new KubeFailure.Cancelled(op));
     }
@@ -66,7 +128,7 @@ final class PodExec {
       InputStream stdout = process.getInputStream();
       InputStream stderr = process.getErrorStream();
       CompletableFuture<byte[]> out = drain(stdout, MAX_STDOUT);
-      CompletableFuture<byte[]> err = drain(stderr, 64 * 1024);
+      CompletableFuture<byte[]> err = drain(stderr, maxStderr);
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroy();
         throw new KubeException(new KubeFailure.Timeout(op, timeout));
@@ -75,29 +137,8 @@ final class PodExec {
         throw new KubeException(new KubeFailure.Cancelled(op));
       }
       byte[] bytes = out.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      String errors =
-          new String(err.get(timeout.toMillis(), TimeUnit.MILLISECONDS), StandardCharsets.UTF_8);
-      Throwable connection = connectionError.get();
-      if (connection != null && bytes.length == 0) {
-        throw connectionFailure(connection, op, caller);
-      }
-      int exit = process.exitValue();
-      if (exit == NO_EXIT_STATUS) {
-        // The stream ended before the command's status: what was read may be cut anywhere.
-        throw connection != null
-            ? connectionFailure(connection, op, caller)
-            : new KubeException(
-                new KubeFailure.Unreachable(
-                    caller.server(),
-                    "the exec stream closed before the command finished ("
-                        + bytes.length
-                        + " bytes received and dropped): the connection was cut or the pod went"
-                        + " away"));
-      }
-      if (exit != 0 && bytes.length == 0) {
-        throw new KubeException(new KubeFailure.CommandFailed(op, exit, errors.strip()));
-      }
-      return bytes;
+      byte[] errors = err.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+      return new Output(process.exitValue(), bytes, errors, connectionError.get());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       process.destroy();
@@ -112,8 +153,7 @@ final class PodExec {
   }
 
   /** The exec upgrade was refused: turn "Expected HTTP 101 but was 403" into a typed failure. */
-  private static KubeException connectionFailure(
-      Throwable t, Operation op, Failures.Caller caller) {
+  static KubeException connectionFailure(Throwable t, Operation op, Failures.Caller caller) {
     String message = String.valueOf(t.getMessage());
     Matcher m = HTTP_CODE.matcher(message);
     if (m.find()) {

@@ -57,6 +57,53 @@ public final class InPodProbe {
         : OpensslOutput.parse(output, r.exitCode(), experiment, target, cert);
   }
 
+  /** What a plain request through the mesh showed, and what the server side reported. */
+  public record MeshHop(ProbeResult result, Optional<ForwardedClientCert> forwardedClientCert) {}
+
+  /**
+   * Plain HTTP from the source pod's application container: its sidecar (if any) upgrades the
+   * request to mTLS, and a server that echoes request headers reports the client identity its proxy
+   * saw in {@code x-forwarded-client-cert}.
+   */
+  public MeshHop throughMesh(String namespace, String pod, String container, ProbeTarget target)
+      throws IOException {
+    Duration limit = target.connectTimeout().plus(target.readTimeout()).plusSeconds(2);
+    PodCommandRunner.Result r = runner.run(namespace, pod, container, meshCommand(target), limit);
+    ProbeResult base =
+        CurlOutput.parse(r.stderr(), r.exitCode(), Experiment.PLAIN_HTTP, target, false);
+    Optional<ForwardedClientCert> xfcc = ForwardedClientCert.findInBody(r.stdout());
+    if (base.outcome() != Outcome.PLAIN_TEXT_ACCEPTED) {
+      return new MeshHop(base, xfcc);
+    }
+    Optional<String> client = xfcc.flatMap(ForwardedClientCert::clientUri);
+    ProbeResult judged =
+        client.isPresent()
+            ? base.withOutcome(
+                Outcome.MESH_MTLS_CONFIRMED,
+                "x-forwarded-client-cert: client "
+                    + client.get()
+                    + xfcc.flatMap(ForwardedClientCert::by).map(b -> ", server " + b).orElse(""))
+            : base.withOutcome(
+                Outcome.MESH_NO_CLIENT_IDENTITY,
+                "no x-forwarded-client-cert with a client URI in the response body");
+    return new MeshHop(judged, xfcc);
+  }
+
+  /** The command for {@link #throughMesh}: the body goes to stdout, where the echo is read. */
+  public static List<String> meshCommand(ProbeTarget target) {
+    long connect = Math.max(1, target.connectTimeout().toSeconds());
+    long total = connect + Math.max(1, target.readTimeout().toSeconds());
+    return List.of(
+        "curl",
+        "-sS",
+        "-v",
+        "--connect-timeout",
+        "" + connect,
+        "--max-time",
+        "" + total,
+        "http://" + target.authority() + target.path());
+  }
+
   /** The exact command run in the pod; only these commands are ever run. */
   public static List<String> command(
       Tool tool, Experiment experiment, ProbeTarget target, Optional<IdentityFiles> identity) {

@@ -63,6 +63,16 @@ public enum Outcome {
       "no answer: read timed out",
       "The connection opened but the server sent nothing in time. A sidecar waiting for TLS"
           + " while the client sends plain text (or the reverse) behaves like this."),
+  MESH_MTLS_CONFIRMED(
+      "mTLS through the mesh: the server's proxy saw the client's identity",
+      "The request left the source pod as plain HTTP, its sidecar upgraded it to mTLS, and the"
+          + " server's proxy reported the client certificate in x-forwarded-client-cert."),
+  MESH_NO_CLIENT_IDENTITY(
+      "answered, but no client identity reported",
+      "The server answered without echoing an x-forwarded-client-cert header. Either the request"
+          + " did not arrive over mTLS (no sidecar on one side, PERMISSIVE with plain text, DISABLE),"
+          + " or the server does not echo request headers: probe a path that does (httpbin's"
+          + " /headers)."),
   CANCELLED("cancelled", "The probe was cancelled before it finished.");
 
   private final String title;

@@ -30,6 +30,23 @@ public record ProbeResult(
     transcript = List.copyOf(transcript);
   }
 
+  /** This result with {@code notes} (route, identity) put before the transcript. */
+  public ProbeResult withNotes(List<String> notes) {
+    List<TranscriptLine> lines = new java.util.ArrayList<>();
+    notes.forEach(n -> lines.add(new TranscriptLine(TranscriptLine.Kind.INFO, n)));
+    lines.addAll(transcript);
+    return new ProbeResult(experiment, target, outcome, lines, handshake, http, elapsed, reproduce);
+  }
+
+  /** This result judged again: another outcome, with a line saying why. */
+  public ProbeResult withOutcome(Outcome newOutcome, String why) {
+    List<TranscriptLine> lines = new java.util.ArrayList<>(transcript);
+    lines.add(new TranscriptLine(TranscriptLine.Kind.INFO, why));
+    lines.add(new TranscriptLine(TranscriptLine.Kind.INFO, "Outcome: " + newOutcome.title()));
+    return new ProbeResult(
+        experiment, target, newOutcome, lines, handshake, http, elapsed, reproduce);
+  }
+
   /** The transcript as text, one line each. */
   public String transcriptText() {
     StringBuilder b = new StringBuilder();

@@ -25,9 +25,10 @@ import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
  * A real server on loopback for probe tests: plain HTTP, TLS (client certificate none, wanted or
  * needed), or permissive (plain text and TLS on one port, as an Istio PERMISSIVE sidecar).
  */
-final class LoopbackServer implements AutoCloseable {
+public final class LoopbackServer implements AutoCloseable {
 
-  enum Mode {
+  /** How the server answers. */
+  public enum Mode {
     PLAIN,
     TLS_NO_CLIENT_AUTH,
     TLS_WANT_CLIENT_AUTH,
@@ -41,7 +42,7 @@ final class LoopbackServer implements AutoCloseable {
   private final Mode mode;
   private final SSLContext tls;
 
-  LoopbackServer(
+  public LoopbackServer(
       Mode mode,
       TestPki.Issued serverCert,
       List<TestPki.Issued> chainAbove,
@@ -53,11 +54,11 @@ final class LoopbackServer implements AutoCloseable {
     pool.submit(this::acceptLoop);
   }
 
-  int port() {
+  public int port() {
     return server.getLocalPort();
   }
 
-  static X509Certificate x509(TestPki.Issued i) {
+  public static X509Certificate x509(TestPki.Issued i) {
     try {
       return new JcaX509CertificateConverter().getCertificate(i.holder());
     } catch (Exception e) {

@@ -16,7 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code ‹pod-3›}): the same value always gets the same pseudonym within one book, so people
  * sharing a redacted screen can still tell two pods apart. Thread-safe; grows as screens learn
  * values (pod lists, kubeconfig servers, certificate serials). Values are matched without regard to
- * case.
+ * case, except namespace and pod names, which Kubernetes keeps in lower case and which are matched
+ * exactly (the namespace "linkerd" is not the product name "Linkerd").
  */
 public final class KnownValues {
 
@@ -24,6 +25,7 @@ public final class KnownValues {
   public static final int MIN_LENGTH = 3;
 
   private final Map<String, Sensitive> kinds = new ConcurrentHashMap<>();
+  private final Map<String, String> names = new ConcurrentHashMap<>();
   private final Map<String, Sensitive> compound = new ConcurrentHashMap<>();
   private final Map<String, String> pseudonyms = new ConcurrentHashMap<>();
   private final Map<Sensitive, AtomicInteger> counters = new EnumMap<>(Sensitive.class);
@@ -43,6 +45,9 @@ public final class KnownValues {
     String key = key(value.strip());
     Map<String, Sensitive> into = Redaction.isWord(key) ? kinds : compound;
     if (into.putIfAbsent(key, kind) == null) {
+      if (kind == Sensitive.NAMESPACE || kind == Sensitive.POD) {
+        names.put(key, value.strip());
+      }
       version.incrementAndGet();
     }
   }
@@ -54,7 +59,13 @@ public final class KnownValues {
 
   /** The kind of a learned value, if it was learned. */
   public Optional<Sensitive> kindOf(String value) {
-    return Optional.ofNullable(kinds.get(key(value)));
+    String key = key(value);
+    Sensitive kind = kinds.get(key);
+    if (kind != null && names.containsKey(key) && !names.get(key).equals(value)) {
+      // Kubernetes names are lower case: "Linkerd" in a sentence is not the namespace "linkerd".
+      return Optional.empty();
+    }
+    return Optional.ofNullable(kind);
   }
 
   /** Whether nothing was learned yet. */

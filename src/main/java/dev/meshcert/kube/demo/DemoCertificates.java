@@ -34,6 +34,7 @@ final class DemoCertificates {
   private final String previousIstioRoot;
   private final String linkerdAnchor;
   private final DemoPki.Issued linkerdIssuer;
+  private final DemoPki.Issued istioCa;
 
   DemoCertificates(Instant now, List<Workload> pods) {
     DemoPki pki = new DemoPki();
@@ -73,6 +74,7 @@ final class DemoCertificates {
             now.plus(Duration.ofDays(2850)),
             -1);
     istioRoot = root.pem();
+    istioCa = root;
     previousIstioRoot = previous.pem();
     linkerdAnchor = anchor.pem();
     linkerdIssuer = issuer;
@@ -169,6 +171,11 @@ final class DemoCertificates {
   /** Linkerd's issuer certificate PEM (the linkerd-identity-issuer Secret's tls.crt). */
   String linkerdIssuer() {
     return linkerdIssuer.pem();
+  }
+
+  /** Istio's self-signed root with its key: what the istio-ca-secret holds (memory only). */
+  DemoPki.Issued istioCa() {
+    return istioCa;
   }
 
   /** Istio's root certificate PEM (the istio-ca-root-cert ConfigMap). */

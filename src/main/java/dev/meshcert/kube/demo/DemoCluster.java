@@ -46,6 +46,7 @@ public final class DemoCluster implements ClusterConnection {
   private final ControlPlaneInputs controlPlane;
   private final DemoCertificates certificates;
   private final DemoPodAccess access;
+  private final DemoEndpoints endpoints;
 
   private DemoCluster(Instant now) {
     this.namespaces = DemoPods.namespaces();
@@ -54,6 +55,15 @@ public final class DemoCluster implements ClusterConnection {
     this.policies = DemoControlPlane.policies(now);
     this.controlPlane = DemoControlPlane.inputs(certificates);
     this.access = new DemoPodAccess(namespaces, pods, certificates, now);
+    this.endpoints = new DemoEndpoints(pods, certificates, policies);
+  }
+
+  /**
+   * How the demo workloads' ports behave and with which certificates, for the probe's loopback
+   * servers ({@code probe.DemoMeshServers}).
+   */
+  public DemoEndpoints endpoints() {
+    return endpoints;
   }
 
   /** Generates the demo mesh with certificates relative to {@code clock}'s now. */

@@ -124,6 +124,14 @@ public final class Redactor {
     learn(kind, List.of(value));
   }
 
+  /**
+   * Notices values learned straight into the {@link #known()} book by background work (which must
+   * not touch properties), so text already on screen is masked again. FX thread.
+   */
+  public void refreshLearned() {
+    learned.set(known.version());
+  }
+
   /** A binding of the text as it may be shown: follows the value, the switch and learning. */
   public StringBinding text(ObservableValue<String> source) {
     return Bindings.createStringBinding(

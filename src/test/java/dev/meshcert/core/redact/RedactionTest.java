@@ -157,6 +157,13 @@ class RedactionTest {
   }
 
   @Test
+  void learnedNamespaceIsMatchedWithItsCase() {
+    known.learn(Sensitive.NAMESPACE, "linkerd");
+
+    assertEquals("Linkerd in ‹ns-1›", shareNames.text("Linkerd in linkerd"));
+  }
+
+  @Test
   void valueOfAKnownKindIsMaskedWhateverItLooksLike() {
     assertEquals("‹serial-1›", share.value(Sensitive.SERIAL, "1a2b"));
     assertEquals("default", share.value(Sensitive.NAMESPACE, "default"));
