@@ -57,5 +57,6 @@ step fx-pulse  bash -c './mvnw -B -o -q test -Dtest="FxPulseTest,ClusterPulseTes
 step fuzz      bash -c './mvnw -B -o -q test -Dtest=MutationFuzzTest && cat target/fuzz/report.txt'
 step mesh-scan bench/jmh.sh MeshScanBenchmark -p parallelism=32,1 -wi 1 -i 2
 step startup   bash -c 'packaging/package.sh app-image && bench/startup.sh 7'
+step mesh      bench/jmh.sh MeshViewsBenchmark -f 1 -wi 3 -i 5
 
 exit "$failed"

@@ -32,6 +32,7 @@ import dev.meshcert.ui.inspect.InspectScreen;
 import dev.meshcert.ui.inspect.InspectView;
 import dev.meshcert.ui.inspect.InspectViewModel;
 import dev.meshcert.ui.inspect.InspectionService;
+import dev.meshcert.ui.mesh.MeshScreen;
 import dev.meshcert.ui.probe.DefaultProbeService;
 import dev.meshcert.ui.probe.ProbeScreen;
 import dev.meshcert.ui.probe.ProbeView;
@@ -87,6 +88,7 @@ public final class GuiComposition implements AutoCloseable {
   private final AtomicReference<ClusterConnection> probeCluster = new AtomicReference<>();
   private final AtomicReference<DemoCluster> probeDemo = new AtomicReference<>();
   private DefaultProbeService probeService;
+  private final MeshScreen mesh;
   private final MainWindow window;
 
   /** The window with default settings that are not saved (tests). */
@@ -150,7 +152,22 @@ public final class GuiComposition implements AutoCloseable {
             clusterModel, new ClusterView(clusterModel, clusterMessages), clusterMessages, demo);
     probe = probeScreen(clock, clipboard);
     clusterModel.addWorkloadAction(probeAction(shown));
-    List<Screen> screens = List.of(inspect, cluster, probe);
+    mesh =
+        MeshComposition.build(
+            clock,
+            runner,
+            dialogs,
+            messages,
+            redactor,
+            connector,
+            clusterModel,
+            () -> Optional.ofNullable(owner.get()),
+            (name, pem) -> {
+              model.addText(name, pem);
+              shown.get().select(inspect);
+            },
+            m -> shown.get().select(m));
+    List<Screen> screens = List.of(inspect, cluster, probe, mesh);
     window =
         new MainWindow(
             screens,
@@ -239,6 +256,11 @@ public final class GuiComposition implements AutoCloseable {
   /** The Cluster screen. */
   public ClusterScreen cluster() {
     return cluster;
+  }
+
+  /** The Mesh screen. */
+  public MeshScreen mesh() {
+    return mesh;
   }
 
   @Override

@@ -30,6 +30,21 @@ public final class ExecScripts {
     return script(parts, OptionalInt.empty(), 0);
   }
 
+  /**
+   * The command prints what {@code output} gives for its argv (exit 0), or nothing with exit 1 when
+   * it gives null: a pod whose files and tools answer as a real one would.
+   */
+  public static Function<RecordedRequest, MockResponse> byCommand(
+      Function<List<String>, String> output) {
+    return r -> {
+      String out =
+          output.apply(FaultyApiServer.query(r.getPath()).getOrDefault("command", List.of()));
+      return out == null
+          ? script(List.of(), OptionalInt.of(1), 0).apply(r)
+          : script(List.of(out), OptionalInt.of(0), 0).apply(r);
+    };
+  }
+
   /** The command prints nothing for {@code millis} (it hangs), then exits 0. */
   public static Function<RecordedRequest, MockResponse> hangs(long millis) {
     return script(List.of(), OptionalInt.of(0), millis);

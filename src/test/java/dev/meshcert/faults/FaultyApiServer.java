@@ -290,7 +290,7 @@ public final class FaultyApiServer implements AutoCloseable {
     return q < 0 ? path : path.substring(0, q);
   }
 
-  private static Map<String, List<String>> query(String path) {
+  static Map<String, List<String>> query(String path) {
     Map<String, List<String>> out = new HashMap<>();
     int q = path.indexOf('?');
     if (q < 0) {

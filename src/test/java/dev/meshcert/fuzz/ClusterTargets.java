@@ -9,10 +9,13 @@ import dev.meshcert.kube.config.ExecCredentialPlugin;
 import dev.meshcert.kube.config.Kubeconfig;
 import dev.meshcert.kube.config.KubeconfigException;
 import dev.meshcert.kube.config.KubeconfigLoader;
+import dev.meshcert.kube.pull.Snapshot;
+import dev.meshcert.kube.pull.SnapshotFiles;
 import dev.meshcert.mesh.detect.MeshConfig;
 import dev.meshcert.mesh.detect.MeshConfigParser;
 import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
 import dev.meshcert.mesh.policy.PeerAuthenticationParser;
+import dev.meshcert.testpki.TestPki;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.InvocationTargetException;
@@ -27,9 +30,9 @@ import java.util.Optional;
 /**
  * The readers of what comes from the user's machine and the cluster rather than from a dropped
  * file: the kubeconfig loader the connection uses (not core's kubeconfig reader, which only pulls
- * certificates out), an exec credential plugin's output, PeerAuthentication YAML and Istio's mesh
- * config. Each takes any text and says what is wrong in its own terms, never by an unexpected
- * exception.
+ * certificates out), an exec credential plugin's output, PeerAuthentication YAML, Istio's mesh
+ * config and snapshot files (with istioctl bug-report archives and loose dumps). Each takes any
+ * text and says what is wrong in its own terms, never by an unexpected exception.
  */
 final class ClusterTargets {
 
@@ -51,7 +54,8 @@ final class ClusterTargets {
         Targets.target("KubeconfigLoader", b -> kubeconfig(file, b)),
         Targets.target("ExecCredential", ClusterTargets::execCredential),
         Targets.target("PeerAuthenticationParser", ClusterTargets::peerAuthentications),
-        Targets.target("MeshConfigParser", ClusterTargets::meshConfig));
+        Targets.target("MeshConfigParser", ClusterTargets::meshConfig),
+        Targets.target("SnapshotFiles", ClusterTargets::snapshot));
   }
 
   /** Loads the bytes as the only kubeconfig file, then resolves every context it names. */
@@ -86,6 +90,18 @@ final class ClusterTargets {
       p.errors().forEach(e -> check(e != null && e.message() != null, "null validation error"));
     }
   }
+
+  /** A snapshot, an istioctl bug-report archive or a loose dump: read, or an IOException. */
+  private static void snapshot(byte[] bytes) {
+    try {
+      Snapshot s = SNAPSHOTS.read("fuzz", bytes, TestPki.NOW);
+      check(s.contexts() != null && s.problems() != null, "snapshot without lists");
+    } catch (IOException e) {
+      check(e.getMessage() != null && !e.getMessage().isBlank(), "snapshot error without message");
+    }
+  }
+
+  private static final SnapshotFiles SNAPSHOTS = new SnapshotFiles(TestPki.CLOCK, "fuzz");
 
   private static void meshConfig(byte[] bytes) {
     MeshConfig m = MeshConfigParser.parse(new String(bytes, StandardCharsets.UTF_8));

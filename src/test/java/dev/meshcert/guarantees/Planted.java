@@ -49,6 +49,17 @@ final class Planted {
     return markers().stream().filter(text::contains).toList();
   }
 
+  /** Where in {@code text} the first leaked marker is, with 300 characters around it. */
+  String where(String text) {
+    for (String m : markers()) {
+      int i = text.indexOf(m);
+      if (i >= 0) {
+        return text.substring(Math.max(0, i - 300), Math.min(text.length(), i + m.length() + 100));
+      }
+    }
+    return "";
+  }
+
   /** Writes the planted inputs into {@code dir} and returns them. */
   List<Path> write(Path dir) throws IOException {
     Path pem = dir.resolve("cart-with-key.pem");

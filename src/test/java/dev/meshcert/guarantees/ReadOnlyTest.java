@@ -127,6 +127,16 @@ class ReadOnlyTest {
   }
 
   @Test
+  void pullingEveryPodsCertificatesOnlyReads() throws Exception {
+    PullFlows.seed(api, new TestPki().root("CN=pull").issue().pem());
+    PullFlows.pullAll(api, "test-token");
+    assertOnlyReads();
+    assertTrue(
+        api.requests().stream().anyMatch(FaultyApiServer.Request::isExec),
+        "the pull ran commands in the pods: " + api.requests());
+  }
+
+  @Test
   void everyInPodProbeCommandIsReadOnly() {
     ProbeTarget target = ProbeTarget.of("details.bookinfo", 9080);
     Optional<InPodProbe.IdentityFiles> files = Optional.of(InPodProbe.IdentityFiles.ISTIO_LEGACY);

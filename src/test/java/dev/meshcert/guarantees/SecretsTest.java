@@ -18,6 +18,8 @@ import dev.meshcert.kube.NamespaceScope;
 import dev.meshcert.kube.SessionOptions;
 import dev.meshcert.kube.config.Kubeconfig;
 import dev.meshcert.kube.config.KubeconfigLoader;
+import dev.meshcert.kube.pull.ScanResult;
+import dev.meshcert.kube.pull.SnapshotFiles;
 import dev.meshcert.mesh.detect.MeshSnapshot;
 import dev.meshcert.mesh.workload.CertSource;
 import dev.meshcert.mesh.workload.Workload;
@@ -25,6 +27,7 @@ import dev.meshcert.testpki.TestPki;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * No private key, token or Secret data comes out: markers are planted in the inputs ({@link
  * Planted}: a PEM with its key, a TLS Secret with a password and a token, a kubeconfig with a token
  * and a client key) and every output is searched for them: the CLI's text and JSON reports, every
- * log line at every level, the kube layer's failures and records, and the scan snapshot. The
+ * log line at every level, the kube layer's failures and records, the scan snapshot, and a saved
+ * certificate snapshot (kube.pull) of pods whose exec prints the key and a Secret holding it. The
  * window's text and the clipboard are searched by {@link SecretsOnScreenTest}.
  */
 class SecretsTest {
@@ -120,6 +124,41 @@ class SecretsTest {
     MeshSnapshot snap = clusterFlows();
     assertFalse(snap.workloads().isEmpty());
     assertEquals(List.of(), planted.leaked(snap.toString()));
+  }
+
+  @Test
+  void savedSnapshotHasNoPlantedSecret() throws Exception {
+    try (FaultyApiServer api = new FaultyApiServer()) {
+      // cert-chain.pem holds the key too (a combined file), key.pem is read to match the leaf
+      PullFlows.seedFiles(
+          api, planted.leaf.pem() + planted.keyPem, planted.keyPem, planted.root.pem());
+      api.seed(
+          c ->
+              c.secrets()
+                  .inNamespace("shop")
+                  .resource(
+                      new io.fabric8.kubernetes.api.model.SecretBuilder()
+                          .withNewMetadata()
+                          .withName("cart-tls")
+                          .withNamespace("shop")
+                          .endMetadata()
+                          .withType("kubernetes.io/tls")
+                          .addToData("tls.crt", Planted.b64(planted.leaf.pem()))
+                          .addToData("tls.key", Planted.b64(planted.keyPem))
+                          .addToData("password", planted.secretBase64)
+                          .build())
+                  .create());
+      ScanResult result = PullFlows.pullAll(api, planted.token);
+      Path file = dir.resolve("snapshot.json");
+      SnapshotFiles files = new SnapshotFiles(TestPki.CLOCK, "meshcert-test");
+      files.save(files.of(List.of(result)), file);
+      String saved = Files.readString(file);
+      assertTrue(saved.contains("cart-v1-abc"), "the snapshot holds the pods");
+      String leafLine = planted.leaf.pem().lines().filter(l -> l.length() == 64).findFirst().get();
+      assertTrue(saved.contains(leafLine), "the snapshot holds the pulled certificate");
+      assertEquals(List.of(), planted.leaked(saved), planted.where(saved));
+      assertEquals(List.of(), planted.leaked(result.toString()), planted.where(result.toString()));
+    }
   }
 
   /**

@@ -49,9 +49,13 @@ class CertificateReaderTest {
         .open()
         .waitFor(50)
         .andEmit(new OutputStreamMessage(dump))
-        // fabric8 schedules each message at its delay from the open: the status must come last
-        .waitFor(150)
+        // fabric8 schedules each message at its delay from the open: the status must come last,
+        // and an empty frame well after it keeps the socket open until the client has read the
+        // status (the mock closes once every frame is sent; under load the close could win)
+        .waitFor(300)
         .andEmit(new StatusMessage(0))
+        .waitFor(1500)
+        .andEmit(new OutputStreamMessage(""))
         .done()
         .once();
     try (ClusterSession s = cluster.session(Optional.empty())) {

@@ -88,7 +88,12 @@ public final class SnapshotFiles implements SnapshotService {
       throw new IOException(name + " is neither a snapshot, a bug-report archive nor a JSON dump");
     }
     if (json.isJsonObject() && json.getAsJsonObject().has("format")) {
-      return new SnapshotReader().read(json.getAsJsonObject());
+      try {
+        return new SnapshotReader().read(json.getAsJsonObject());
+      } catch (RuntimeException e) {
+        // Gson reports a missing or mistyped field with unchecked exceptions (found by fuzzing)
+        throw new IOException(name + " is not a readable snapshot: " + e.getMessage(), e);
+      }
     }
     DumpImport importer = new DumpImport();
     ScanResult result =

@@ -11,12 +11,21 @@ import java.util.zip.GZIPInputStream;
 /**
  * The regular files of a tar archive (optionally gzipped), as {@code istioctl bug-report} writes it
  * with Go's archive/tar: ustar headers, PAX extended headers for long names ({@code path=}), GNU
- * long names. Bounded: files above {@link #MAX_FILE} bytes are skipped with a note.
+ * long names. Bounded: files above {@link #MAX_FILE} bytes, and files past {@link #MAX_TOTAL} bytes
+ * in all, are skipped with a note; a long-name header above {@link #MAX_META} bytes ends the read
+ * (a gzipped archive of zeros is a few kB per GB: without a total, one file could exhaust the
+ * heap).
  */
 final class TarEntries {
 
   /** The largest file kept in memory. */
   static final long MAX_FILE = 64L * 1024 * 1024;
+
+  /** The most file content kept in memory for one archive. */
+  static final long MAX_TOTAL = 256L * 1024 * 1024;
+
+  /** The largest long-name (PAX or GNU) header read. */
+  static final long MAX_META = 1024L * 1024;
 
   /** One regular file. */
   record Entry(String name, byte[] content, Instant modified) {}
@@ -35,6 +44,7 @@ final class TarEntries {
   static List<Entry> read(InputStream raw, boolean gzip, List<String> skipped) throws IOException {
     InputStream in = gzip ? new GZIPInputStream(raw, 64 * 1024) : raw;
     List<Entry> out = new ArrayList<>();
+    long kept = 0;
     String longName = null;
     byte[] header = new byte[512];
     while (true) {
@@ -50,6 +60,9 @@ final class TarEntries {
       char type = (char) header[156];
       long padded = (size + 511) / 512 * 512;
       if (type == 'x' || type == 'L') {
+        if (size < 0 || size > MAX_META) {
+          throw new IOException(name + ": a long-name header of " + size + " bytes");
+        }
         byte[] meta = readBody(in, size, padded);
         longName = type == 'L' ? text(meta, 0, meta.length) : paxPath(meta);
         continue;
@@ -67,6 +80,12 @@ final class TarEntries {
         in.skipNBytes(padded);
         continue;
       }
+      if (kept + size > MAX_TOTAL) {
+        skipped.add(name + ": skipped, the archive's files pass " + MAX_TOTAL + " bytes in all");
+        in.skipNBytes(padded);
+        continue;
+      }
+      kept += size;
       byte[] body = readBody(in, size, padded);
       out.add(new Entry(name, body, Instant.ofEpochSecond(octal(header, 136, 12))));
     }

@@ -36,20 +36,22 @@ public record Timeline(Instant now, List<TimelineBar> bars) {
   }
 
   /**
-   * The window that shows the leaves well: from now minus the longest leaf lifetime to now plus it;
-   * the whole span when there are no leaves.
+   * The window that shows most leaves well: from now minus the median leaf lifetime to now plus it
+   * (a mesh's 24-hour workload certificates stay readable beside one 90-day cert-manager
+   * certificate); the whole span when there are no leaves.
    */
   public TimeScale.Range leafWindow() {
-    Duration longest =
+    List<Duration> lifetimes =
         bars.stream()
             .filter(b -> b.role() == TimelineBar.Role.LEAF)
             .map(b -> b.certificate().lifetime())
-            .max(Duration::compareTo)
-            .orElse(Duration.ZERO);
-    if (longest.isZero() || longest.isNegative()) {
+            .sorted()
+            .toList();
+    Duration median = lifetimes.isEmpty() ? Duration.ZERO : lifetimes.get(lifetimes.size() / 2);
+    if (median.isZero() || median.isNegative()) {
       return whole();
     }
-    return new TimeScale.Range(now.minus(longest), now.plus(longest));
+    return new TimeScale.Range(now.minus(median), now.plus(median));
   }
 
   /** From the earliest notBefore to the latest notAfter (at least a minute). */

@@ -125,13 +125,31 @@ class ExpiryTimelineTest {
   }
 
   @Test
-  void leafWindowSpansTheLongestLeafLifetimeAroundNow() {
+  void leafWindowSpansTheLeafLifetimeAroundNow() {
     Timeline t = build(f.workload("a", f.newRoot, List.of()));
 
     assertEquals(
         new TimeScale.Range(
             TestPki.NOW.minus(Duration.ofHours(24)), TestPki.NOW.plus(Duration.ofHours(24))),
         t.leafWindow());
+  }
+
+  @Test
+  void leafWindowFollowsMostLeavesNotTheLongestOne() {
+    CertificateFacts longLived =
+        f.pki
+            .leaf(f.newRoot)
+            .dnsSan("payments.default.svc.cluster.local")
+            .validity(TestPki.NOW.minus(Duration.ofDays(10)), TestPki.NOW.plus(Duration.ofDays(80)))
+            .issue()
+            .facts();
+    Timeline t =
+        build(
+            f.workload("a", f.newRoot, List.of()),
+            f.workload("b", f.newRoot, List.of()),
+            new WorkloadChain("payments", List.of(longLived), List.of(), "test"));
+
+    assertEquals(TestPki.NOW.plus(Duration.ofHours(24)), t.leafWindow().to());
   }
 
   @Test

@@ -1,0 +1,81 @@
+package dev.meshcert.ui.mesh;
+
+import dev.meshcert.core.analysis.SourceReader;
+import dev.meshcert.core.read.InputReader;
+import dev.meshcert.core.read.PasswordProvider;
+import dev.meshcert.core.read.Source;
+import dev.meshcert.mesh.trust.WorkloadChain;
+import dev.meshcert.mesh.trust.WorkloadChains;
+import dev.meshcert.ui.common.ProgressReporter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+
+/**
+ * Reads Envoy config_dumps, ztunnel dumps and PEM files into {@link MeshData}, so the Mesh screen
+ * is useful without a cluster. A config_dump is one workload named after its file; a ztunnel dump
+ * gives one workload per identity. Runs off the FX thread.
+ */
+public final class DumpFiles {
+
+  private final SourceReader reader;
+  private final Clock clock;
+
+  /**
+   * @param reader reads one file (the mesh formats included)
+   * @param clock what "now" is for the timeline
+   */
+  public DumpFiles(SourceReader reader, Clock clock) {
+    this.reader = reader;
+    this.clock = clock;
+  }
+
+  /** Reads {@code files}; unreadable files and files without certificates become failures. */
+  public MeshData read(List<Path> files, ProgressReporter progress) {
+    List<WorkloadChain> workloads = new ArrayList<>();
+    List<PodFailure> failures = new ArrayList<>();
+    for (int i = 0; i < files.size(); i++) {
+      if (progress.isCancelled()) {
+        throw new CancellationException();
+      }
+      Path file = files.get(i);
+      String name = String.valueOf(file.getFileName());
+      progress.update(i, files.size(), name);
+      try {
+        if (Files.size(file) > InputReader.MAX_INPUT_BYTES) {
+          failures.add(
+              new PodFailure(name, "larger than " + InputReader.MAX_INPUT_BYTES + " bytes"));
+          continue;
+        }
+        Source source = reader.read(name, Files.readAllBytes(file), PasswordProvider.none());
+        List<WorkloadChain> read = WorkloadChains.of(strip(name), source);
+        if (read.isEmpty()) {
+          failures.add(new PodFailure(name, reason(source)));
+        }
+        workloads.addAll(read);
+      } catch (IOException e) {
+        failures.add(new PodFailure(name, "could not be read: " + e.getMessage()));
+      }
+    }
+    progress.update(files.size(), files.size(), "");
+    String origin =
+        files.size() == 1 ? String.valueOf(files.get(0).getFileName()) : files.size() + " files";
+    return new MeshData(
+        origin, clock.instant(), workloads, List.of(), failures, List.of(), List.of());
+  }
+
+  private static String strip(String name) {
+    int dot = name.lastIndexOf('.');
+    return dot > 0 ? name.substring(0, dot) : name;
+  }
+
+  private static String reason(Source source) {
+    return source.problems().isEmpty()
+        ? "no certificate chain in it (" + source.summary() + ")"
+        : source.problems().get(0).toString();
+  }
+}
