@@ -81,9 +81,8 @@ public class ClusterListingBenchmark {
     session = session(server.url());
     scanner = new MeshScanner(CLOCK);
     snapshot = scanner.scan(session, NamespaceScope.all(), Cancellation.none());
-    if (snapshot.workloads().size() != PODS + 1) {
-      throw new IllegalStateException(
-          "expected " + (PODS + 1) + " pods, read " + snapshot.pods().size());
+    if (snapshot.workloads().size() != PODS) {
+      throw new IllegalStateException("expected " + PODS + " pods, read " + snapshot.pods().size());
     }
     changed = snapshot.pods().get(PODS / 2);
   }

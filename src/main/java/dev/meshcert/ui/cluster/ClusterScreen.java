@@ -69,7 +69,7 @@ public final class ClusterScreen implements Screen {
   @Override
   public List<MenuItem> viewMenuItems() {
     MenuItem refresh = new MenuItem(messages.get("cluster.action.refresh"));
-    refresh.setAccelerator(KeyCombination.keyCombination("F5"));
+    refresh.setAccelerator(KeyCombination.keyCombination("Shortcut+R"));
     refresh.setOnAction(e -> model.refresh());
     MenuItem demo = new MenuItem(messages.get("cluster.action.demo"));
     demo.setOnAction(e -> model.openDemo());

@@ -118,4 +118,28 @@ class ClusterViewTest {
         evidence.getItems().stream().anyMatch(e -> e.contains("container istio-proxy")),
         evidence.getItems().toString());
   }
+
+  @Test
+  void podsSelectedInTheTreeAreTheViewModelsSelection(FxRobot robot) {
+    WaitForAsyncUtils.waitForFxEvents();
+    @SuppressWarnings("unchecked")
+    TreeTableView<ClusterTreeRow> tree = robot.lookup("#cluster-pods").queryAs(TreeTableView.class);
+    robot.interact(
+        () ->
+            tree.getRoot().getChildren().stream()
+                .flatMap(ns -> ns.getChildren().stream())
+                .filter(
+                    i ->
+                        i.getValue().pod().map(WorkloadRow::name).orElse("").startsWith("details")
+                            || i.getValue()
+                                .pod()
+                                .map(WorkloadRow::name)
+                                .orElse("")
+                                .startsWith("curl"))
+                .forEach(i -> tree.getSelectionModel().select(i)));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertEquals(
+        List.of("bookinfo/details-v1-79f774bdb9-kq2lw", "default/curl-5b5d8d6b5c-qp7tn"),
+        model.selectedRows().stream().map(WorkloadRow::ref).sorted().toList());
+  }
 }
