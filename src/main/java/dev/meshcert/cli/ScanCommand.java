@@ -39,7 +39,8 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the cluster was scanned",
-      "1:scanned, and a DestinationRule's TLS setting contradicts the server side",
+      "1:scanned, and a DestinationRule's TLS setting contradicts the server side, or (--certs) a"
+          + " pod's certificates could not be read or a chain has an error-level finding",
       "2:the cluster could not be scanned (unreachable, credentials, RBAC), or bad usage"
     })
 final class ScanCommand implements Callable<Integer> {
@@ -86,6 +87,8 @@ final class ScanCommand implements Callable<Integer> {
       description = "Timeout of each API request (default: ${DEFAULT-VALUE}).")
   int timeoutSeconds;
 
+  @CommandLine.Mixin CertsOption certs = new CertsOption();
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   private final Function<SessionOptions, ClusterConnector> connectors;
@@ -103,6 +106,10 @@ final class ScanCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    if (json && certs.enabled) {
+      return usage(
+          err, "--certs prints text; for the chains as JSON use: meshcert snapshot save FILE");
+    }
     if (timeoutSeconds < 1) {
       return usage(err, "--timeout must be at least 1 second");
     }
@@ -126,8 +133,12 @@ final class ScanCommand implements Callable<Integer> {
       } else {
         ScanText.write(snapshot, out);
       }
+      int code = snapshot.tlsConflicts().isEmpty() ? OK : CONFLICTS;
+      if (certs.enabled) {
+        code = Math.max(code, certs.pullAndPrint(connection, snapshot, clock, out, err));
+      }
       out.flush();
-      return snapshot.tlsConflicts().isEmpty() ? OK : CONFLICTS;
+      return code;
     } catch (KubeException e) {
       KubeFailure f = e.failure();
       err.println("meshcert scan: " + f.title());

@@ -43,8 +43,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * </ul>
  *
  * The fork runs with {@code -Xmx400m} (mock server, relays and servers included), and after every
- * iteration the peak heap use of the fork is printed ("peak heap MB"). Run with {@code bench/jmh.sh
- * MeshScanBenchmark}.
+ * iteration the peak heap use of the fork (the sum of the heap pools' peaks: an upper bound), the
+ * CPU time the whole fork used (scanner, mock API server and relays together) and the load average
+ * are printed. Run with {@code bench/jmh.sh MeshScanBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -68,10 +69,18 @@ public class MeshScanBenchmark {
     session = fleet.session();
   }
 
+  private long cpuAtStart;
+
   @Setup(Level.Iteration)
   public void resetPeak() {
     System.gc();
     ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+    cpuAtStart = processCpuNanos();
+  }
+
+  private static long processCpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   @Benchmark
@@ -100,7 +109,13 @@ public class MeshScanBenchmark {
             .filter(p -> p.getType() == MemoryType.HEAP)
             .mapToLong(p -> p.getPeakUsage().getUsed())
             .sum();
-    System.out.printf("%n  peak heap MB (parallelism %d): %d%n", parallelism, peak >> 20);
+    long cpu = processCpuNanos() - cpuAtStart;
+    System.out.printf(
+        "%n  peak heap MB (parallelism %d): %d, process CPU s: %.1f, load: %.1f%n",
+        parallelism,
+        peak >> 20,
+        cpu / 1e9,
+        ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   @TearDown(Level.Trial)

@@ -20,7 +20,17 @@
  *       dev.meshcert.kube.pull.PulledChain} (chain presented, roots held) and the {@link
  *       dev.meshcert.kube.pull.PodVerdicts} (identity against the pod, chain against the mesh root,
  *       root held, rotation, and core's full {@code Analysis} with findings).
+ *   <li>{@link dev.meshcert.kube.pull.SnapshotService} ({@link
+ *       dev.meshcert.kube.pull.SnapshotFiles}) saves a {@link dev.meshcert.kube.pull.Snapshot} (one
+ *       {@code ScanResult} per context) to the file format of docs/snapshot-format.md and opens it,
+ *       an {@code istioctl bug-report} archive or a loose config_dump / ztunnel dump, with no
+ *       cluster; opened chains are judged again at the instant they were taken.
  * </ul>
+ *
+ * <p>Grouping for a trust view: {@code PodVerdicts.verifiedRoot()} (the root the chain verifies to)
+ * and {@code PulledChain.roots()} (the bundle the proxy holds; {@code heldRootsMatchMesh} false
+ * marks a straggler after a root rotation). For a timeline: every {@code CertificateFacts} of
+ * {@code PulledChain.chain()} with {@code PodVerdicts.rotation()} (the expected renewal).
  *
  * <h2>Retrieval strategies, tried in order</h2>
  *
@@ -39,6 +49,10 @@
  *       environment and the linkerd-identity-trust-roots ConfigMap.
  *   <li>Mounted files of other data planes (cert-manager CSI): the connection's own {@code
  *       certificates(...)}.
+ *   <li>The demo mesh ({@code kube.demo}) answers the same port-forwards and execs with its own
+ *       certificates (one Istio 1.4 sidecar with only {@code /etc/certs}, one proxy holding the
+ *       previous root); its Linkerd proxies run no TLS server, so after the handshake attempt their
+ *       chain comes from the demo's {@code certificates(...)}.
  * </ul>
  *
  * <p>Every exec runs a fixed {@link dev.meshcert.kube.ReadCommand}; nothing is written to the

@@ -33,7 +33,13 @@ final class AdminServer implements AutoCloseable {
    */
   AdminServer(byte[] body, boolean chunked, Duration think) throws IOException {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.setExecutor(Executors.newCachedThreadPool());
+    server.setExecutor(
+        Executors.newCachedThreadPool(
+            r -> {
+              Thread t = new Thread(r, "admin-server");
+              t.setDaemon(true);
+              return t;
+            }));
     server.createContext(
         "/",
         exchange -> {
