@@ -15,6 +15,8 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,9 +27,16 @@ class ProbeCommandTest {
   private static final String SLEEP = "spiffe://cluster.local/ns/default/sa/sleep";
   private final TestPki pki = new TestPki();
   private final TestPki.Issued root = pki.root("O=cluster.local").issue();
-  private final TestPki.Issued server = pki.leaf(root).uriSan(DETAILS).issue();
-  private final TestPki.Issued client = pki.leaf(root).uriSan(SLEEP).issue();
+  // The handshakes run against real TLS peers that check validity at the real time, so the leaves
+  // are valid around now (TestPki's fixed-clock leaves expire at 23:00 on TestPki.NOW's day).
+  private final TestPki.Issued server = liveLeaf().uriSan(DETAILS).issue();
+  private final TestPki.Issued client = liveLeaf().uriSan(SLEEP).issue();
   @TempDir Path dir;
+
+  private TestPki.Builder liveLeaf() {
+    Instant now = Instant.now();
+    return pki.leaf(root).validity(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(23)));
+  }
 
   private record Run(int code, String out, String err) {
     JsonObject json() {
