@@ -25,7 +25,10 @@ import picocli.CommandLine;
 class ProbeCommandTest {
   private static final String DETAILS = "spiffe://cluster.local/ns/bookinfo/sa/details";
   private static final String SLEEP = "spiffe://cluster.local/ns/default/sa/sleep";
-  private final TestPki pki = new TestPki();
+
+  /** Live: the TLS peers here check validity against the system clock. */
+  private final TestPki pki = TestPki.live();
+
   private final TestPki.Issued root = pki.root("O=cluster.local").issue();
   // The handshakes run against real TLS peers that check validity at the real time, so the leaves
   // are valid around now (TestPki's fixed-clock leaves expire at 23:00 on TestPki.NOW's day).
