@@ -15,8 +15,6 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,16 +28,9 @@ class ProbeCommandTest {
   private final TestPki pki = TestPki.live();
 
   private final TestPki.Issued root = pki.root("O=cluster.local").issue();
-  // The handshakes run against real TLS peers that check validity at the real time, so the leaves
-  // are valid around now (TestPki's fixed-clock leaves expire at 23:00 on TestPki.NOW's day).
-  private final TestPki.Issued server = liveLeaf().uriSan(DETAILS).issue();
-  private final TestPki.Issued client = liveLeaf().uriSan(SLEEP).issue();
+  private final TestPki.Issued server = pki.leaf(root).uriSan(DETAILS).issue();
+  private final TestPki.Issued client = pki.leaf(root).uriSan(SLEEP).issue();
   @TempDir Path dir;
-
-  private TestPki.Builder liveLeaf() {
-    Instant now = Instant.now();
-    return pki.leaf(root).validity(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(23)));
-  }
 
   private record Run(int code, String out, String err) {
     JsonObject json() {
