@@ -199,7 +199,7 @@ public final class GuiComposition implements AutoCloseable {
                     : probeDemo.updateAndGet(d -> d != null ? d : DemoCluster.create(clock)),
             clock);
     probeService = service;
-    ProbeViewModel model = new ProbeViewModel(service, runner, clipboard, texts);
+    ProbeViewModel model = new ProbeViewModel(service, runner, clipboard, texts, clock);
     return new ProbeScreen(model, new ProbeView(model, texts), texts);
   }
 

@@ -12,7 +12,6 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1ListMeta;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1NamespaceList;
-import io.kubernetes.client.openapi.models.V1PodList;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -41,6 +40,7 @@ public final class ClusterSession implements ClusterConnection {
   private final CertificateReader certificates;
   private final LivePodAccess podAccess;
   private final List<WatchHandle> watches = new CopyOnWriteArrayList<>();
+  private final PodLists podLists;
 
   private ClusterSession(
       ResolvedContext context, ClientFactory.Built built, SessionOptions options) {
@@ -49,6 +49,7 @@ public final class ClusterSession implements ClusterConnection {
     this.tokens = built.tokens();
     this.calls = new ApiCalls(built.client(), options.requestTimeout(), this::caller);
     this.core = new CoreV1Api(built.client());
+    this.podLists = new PodLists(calls, core, options.pageSize());
     this.policies = new PolicyReader(calls, options.pageSize());
     this.traffic = new TrafficReader(calls, options.pageSize());
     this.controlPlane = new ControlPlaneReader(calls, options.pageSize());
@@ -148,29 +149,7 @@ public final class ClusterSession implements ClusterConnection {
   @Override
   public List<Workload> pods(NamespaceScope scope, String labelSelector, Cancellation cancellation)
       throws KubeException {
-    String selector = labelSelector.isEmpty() ? null : labelSelector;
-    Operation op = operation("list", "pods", scope);
-    return listAll(
-            op,
-            next ->
-                scope.isAll()
-                    ? core.listPodForAllNamespaces()
-                        .labelSelector(selector)
-                        .limit(options.pageSize())
-                        ._continue(next)
-                        .buildCall(null)
-                    : core.listNamespacedPod(scope.namespace().get())
-                        .labelSelector(selector)
-                        .limit(options.pageSize())
-                        ._continue(next)
-                        .buildCall(null),
-            V1PodList.class,
-            (V1PodList l) -> l.getItems(),
-            V1PodList::getMetadata,
-            cancellation)
-        .stream()
-        .map(ObjectConverter::pod)
-        .toList();
+    return podLists.listAndRemember(scope, labelSelector, cancellation);
   }
 
   @Override
@@ -213,19 +192,31 @@ public final class ClusterSession implements ClusterConnection {
     return Optional.of(new ProbeExec(calls, this::caller));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>When the pods of {@code scope} were listed last by {@link #pods(NamespaceScope,
+   * Cancellation)} (a scan), the watch starts from that list and its resource version instead of
+   * listing again: the first {@link WatchEvent.Synced} carries the scan's pods, and events since
+   * the scan follow (a version the server no longer has, 410 Gone, makes it list afresh). Each list
+   * is resumed from once.
+   */
   @Override
   public WatchHandle watchPods(NamespaceScope scope, WatchListener<Workload> listener) {
-    return start(PodWatchSource.create(calls, core, scope, options.pageSize()), listener);
+    return start(
+        new PodWatchSource(podLists, core, scope), listener, podLists.takeRemembered(scope));
   }
 
   @Override
   public WatchHandle watchPeerAuthentications(
       NamespaceScope scope, WatchListener<ParsedPeerAuthentication> listener) {
-    return start(policies.watchSource(scope), listener);
+    return start(policies.watchSource(scope), listener, Optional.empty());
   }
 
-  private <A, T> WatchHandle start(WatchSource<A, T> source, WatchListener<T> listener) {
-    ResourceWatch<A, T> watch = new ResourceWatch<>(name(), source, listener, calls, options);
+  private <A, T> WatchHandle start(
+      WatchSource<A, T> source, WatchListener<T> listener, Optional<Paging.Listed<T>> resumeFrom) {
+    ResourceWatch<A, T> watch =
+        new ResourceWatch<>(name(), source, listener, calls, options, resumeFrom);
     watches.add(watch);
     watch.start();
     return watch;
@@ -235,6 +226,7 @@ public final class ClusterSession implements ClusterConnection {
   public void close() {
     watches.forEach(WatchHandle::close);
     watches.clear();
+    podLists.clear();
   }
 
   /** Lists Secret names and key names in {@code namespace}: metadata only is asked for. */

@@ -6,25 +6,39 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.meshcert.mesh.policy.DestinationRule;
+import dev.meshcert.mesh.policy.DestinationRuleParser;
+import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
+import dev.meshcert.mesh.policy.PeerAuthenticationParser;
 import dev.meshcert.mesh.workload.ConfigMapData;
 import dev.meshcert.mesh.workload.Namespace;
+import dev.meshcert.mesh.workload.SecretInfo;
+import dev.meshcert.mesh.workload.ServiceInfo;
 import dev.meshcert.mesh.workload.Workload;
+import dev.meshcert.mesh.workload.WorkloadResource;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1ConfigMap;
+import io.kubernetes.client.openapi.models.V1DaemonSet;
+import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1Service;
+import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * Kubernetes objects read from text that {@code kubectl get -o yaml|json} wrote (an {@code istioctl
- * bug-report}'s {@code cluster/k8s-resources}): namespaces, pods and ConfigMaps become {@code mesh}
- * records the same way listed objects do. Objects that cannot be read become problems. Pure.
+ * bug-report}'s {@code cluster/k8s-resources}, {@code cluster/crs} and {@code cluster/secrets}):
+ * namespaces, pods, controllers, Services, ConfigMaps, Secrets (names and key names only),
+ * PeerAuthentications and DestinationRules become {@code mesh} records the same way listed objects
+ * do. Objects that cannot be read become problems. Pure.
  */
 public final class KubeObjects {
 
@@ -34,12 +48,22 @@ public final class KubeObjects {
    * @param namespaces the Namespace objects
    * @param pods the Pod objects
    * @param configMaps the ConfigMap objects
+   * @param controllers the Deployments, StatefulSets and DaemonSets
+   * @param services the Service objects
+   * @param secrets the Secret objects: name, type and key names, never the values
+   * @param policies the PeerAuthentication objects, valid or not
+   * @param destinationRules the DestinationRule objects that could be read
    * @param problems objects that could not be read, one line each
    */
   public record Read(
       List<Namespace> namespaces,
       List<Workload> pods,
       List<ConfigMapData> configMaps,
+      List<WorkloadResource> controllers,
+      List<ServiceInfo> services,
+      List<SecretInfo> secrets,
+      List<ParsedPeerAuthentication> policies,
+      List<DestinationRule> destinationRules,
       List<String> problems) {
 
     /** Copies the lists. */
@@ -47,7 +71,39 @@ public final class KubeObjects {
       namespaces = List.copyOf(namespaces);
       pods = List.copyOf(pods);
       configMaps = List.copyOf(configMaps);
+      controllers = List.copyOf(controllers);
+      services = List.copyOf(services);
+      secrets = List.copyOf(secrets);
+      policies = List.copyOf(policies);
+      destinationRules = List.copyOf(destinationRules);
       problems = List.copyOf(problems);
+    }
+
+    /** Nothing read. */
+    public static Read empty() {
+      return new Read(
+          List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+          List.of());
+    }
+
+    /** This and {@code other} together, this first. */
+    public Read plus(Read other) {
+      return new Read(
+          concat(namespaces, other.namespaces),
+          concat(pods, other.pods),
+          concat(configMaps, other.configMaps),
+          concat(controllers, other.controllers),
+          concat(services, other.services),
+          concat(secrets, other.secrets),
+          concat(policies, other.policies),
+          concat(destinationRules, other.destinationRules),
+          concat(problems, other.problems));
+    }
+
+    private static <T> List<T> concat(List<T> a, List<T> b) {
+      List<T> out = new ArrayList<>(a);
+      out.addAll(b);
+      return out;
     }
   }
 
@@ -55,10 +111,8 @@ public final class KubeObjects {
 
   /** Reads every document of {@code text} and the items of its lists. */
   public static Read read(String text) {
-    List<Namespace> namespaces = new ArrayList<>();
-    List<Workload> pods = new ArrayList<>();
-    List<ConfigMapData> configMaps = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
+    Found found = new Found();
+    List<String> problems = found.problems;
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Integer.MAX_VALUE);
     options.setMaxAliasesForCollections(50);
@@ -70,16 +124,7 @@ public final class KubeObjects {
         for (JsonObject o : objects) {
           String kind = o.has("kind") ? o.get("kind").getAsString() : "";
           try {
-            switch (kind) {
-              case "Pod" -> pods.add(ObjectConverter.pod(gson.fromJson(o, V1Pod.class)));
-              case "Namespace" ->
-                  namespaces.add(ObjectConverter.namespace(gson.fromJson(o, V1Namespace.class)));
-              case "ConfigMap" ->
-                  configMaps.add(ObjectConverter.configMap(gson.fromJson(o, V1ConfigMap.class)));
-              default -> {
-                // other kinds are not needed
-              }
-            }
+            found.add(kind, o, gson);
           } catch (RuntimeException e) {
             problems.add(kind + " " + name(o) + " cannot be read: " + e.getMessage());
           }
@@ -88,7 +133,78 @@ public final class KubeObjects {
     } catch (RuntimeException e) {
       problems.add("the YAML cannot be read: " + e.getMessage());
     }
-    return new Read(namespaces, pods, configMaps, problems);
+    return found.read();
+  }
+
+  /**
+   * The Secrets {@code kubectl get secrets --all-namespaces} listed: its table (NAMESPACE, NAME,
+   * TYPE, DATA, AGE; no key names) or, with {@code -o yaml}, the objects (key names only).
+   */
+  public static Read secrets(String text) {
+    String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
+    if (!first.startsWith("NAMESPACE")) {
+      return read(text);
+    }
+    List<SecretInfo> secrets = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    text.lines()
+        .skip(1)
+        .filter(l -> !l.isBlank())
+        .forEach(
+            line -> {
+              String[] columns = line.strip().split("\\s+");
+              if (columns.length >= 3) {
+                secrets.add(new SecretInfo(columns[0], columns[1], columns[2], Set.of()));
+              } else {
+                problems.add("a line of the Secret list cannot be read: " + line.strip());
+              }
+            });
+    return new Read(
+        List.of(), List.of(), List.of(), List.of(), List.of(), secrets, List.of(), List.of(),
+        problems);
+  }
+
+  /** What one text holds, sorted by kind. */
+  private static final class Found {
+    final List<Namespace> namespaces = new ArrayList<>();
+    final List<Workload> pods = new ArrayList<>();
+    final List<ConfigMapData> configMaps = new ArrayList<>();
+    final List<WorkloadResource> controllers = new ArrayList<>();
+    final List<ServiceInfo> services = new ArrayList<>();
+    final List<SecretInfo> secrets = new ArrayList<>();
+    final List<ParsedPeerAuthentication> policies = new ArrayList<>();
+    final List<DestinationRule> rules = new ArrayList<>();
+    final List<String> problems = new ArrayList<>();
+
+    void add(String kind, JsonObject o, Gson gson) {
+      switch (kind) {
+        case "Pod" -> pods.add(ObjectConverter.pod(gson.fromJson(o, V1Pod.class)));
+        case "Namespace" ->
+            namespaces.add(ObjectConverter.namespace(gson.fromJson(o, V1Namespace.class)));
+        case "ConfigMap" ->
+            configMaps.add(ObjectConverter.configMap(gson.fromJson(o, V1ConfigMap.class)));
+        case "Deployment" ->
+            controllers.add(ObjectConverter.deployment(gson.fromJson(o, V1Deployment.class)));
+        case "StatefulSet" ->
+            controllers.add(ObjectConverter.statefulSet(gson.fromJson(o, V1StatefulSet.class)));
+        case "DaemonSet" ->
+            controllers.add(ObjectConverter.daemonSet(gson.fromJson(o, V1DaemonSet.class)));
+        case "Service" -> services.add(ObjectConverter.service(gson.fromJson(o, V1Service.class)));
+        case "Secret" -> secrets.add(ObjectConverter.secret(o, ""));
+        case "PeerAuthentication" ->
+            policies.add(PeerAuthenticationParser.parse(gson.fromJson(o, Map.class), ""));
+        case "DestinationRule" ->
+            DestinationRuleParser.parse(gson.fromJson(o, Map.class), "").ifPresent(rules::add);
+        default -> {
+          // other kinds are not needed
+        }
+      }
+    }
+
+    Read read() {
+      return new Read(
+          namespaces, pods, configMaps, controllers, services, secrets, policies, rules, problems);
+    }
   }
 
   private static void collect(JsonElement e, List<JsonObject> out) {

@@ -5,7 +5,6 @@ import dev.meshcert.mesh.workload.Workload;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.models.V1Pod;
-import io.kubernetes.client.openapi.models.V1PodList;
 import io.kubernetes.client.util.Watch;
 import java.lang.reflect.Type;
 import java.util.Optional;
@@ -14,20 +13,14 @@ import okhttp3.Call;
 /** Watches pods of one scope. */
 final class PodWatchSource implements WatchSource<V1Pod, Workload> {
 
-  private final ApiCalls calls;
+  private final PodLists lists;
   private final CoreV1Api core;
   private final NamespaceScope scope;
-  private final int pageSize;
 
-  private PodWatchSource(ApiCalls calls, CoreV1Api core, NamespaceScope scope, int pageSize) {
-    this.calls = calls;
+  PodWatchSource(PodLists lists, CoreV1Api core, NamespaceScope scope) {
+    this.lists = lists;
     this.core = core;
     this.scope = scope;
-    this.pageSize = pageSize;
-  }
-
-  static PodWatchSource create(ApiCalls calls, CoreV1Api core, NamespaceScope scope, int pageSize) {
-    return new PodWatchSource(calls, core, scope, pageSize);
   }
 
   @Override
@@ -42,23 +35,7 @@ final class PodWatchSource implements WatchSource<V1Pod, Workload> {
 
   @Override
   public Paging.Listed<Workload> list(Cancellation cancellation) throws KubeException {
-    Paging.Listed<V1Pod> listed =
-        Paging.listWithVersion(
-            calls,
-            ClusterSession.operation("list", "pods", scope),
-            next ->
-                scope.isAll()
-                    ? core.listPodForAllNamespaces().limit(pageSize)._continue(next).buildCall(null)
-                    : core.listNamespacedPod(scope.namespace().get())
-                        .limit(pageSize)
-                        ._continue(next)
-                        .buildCall(null),
-            V1PodList.class,
-            (V1PodList l) -> l.getItems(),
-            V1PodList::getMetadata,
-            cancellation);
-    return new Paging.Listed<>(
-        listed.items().stream().map(ObjectConverter::pod).toList(), listed.resourceVersion());
+    return lists.list(scope, "", cancellation);
   }
 
   @Override

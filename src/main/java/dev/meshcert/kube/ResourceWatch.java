@@ -15,9 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * List, then watch from the list's resource version, on one daemon thread. A watch the server
- * closes is resumed from the last version seen (bookmarks keep it fresh); an expired version (410
- * Gone) triggers a new list; a broken stream is reported as {@link WatchEvent.Interrupted} and
+ * List, then watch from the list's resource version, on one daemon thread; or, given a list the
+ * caller already made (the scan's), watch from its version without listing again. A watch the
+ * server closes is resumed from the last version seen (bookmarks keep it fresh); an expired version
+ * (410 Gone) triggers a new list; a broken stream is reported as {@link WatchEvent.Interrupted} and
  * retried with exponential backoff. Closing aborts the stream at once.
  */
 final class ResourceWatch<A, T> implements WatchHandle, Runnable {
@@ -31,6 +32,7 @@ final class ResourceWatch<A, T> implements WatchHandle, Runnable {
   private final ApiCalls calls;
   private final SessionOptions options;
   private final OkHttpClient streaming;
+  private final Optional<Paging.Listed<T>> resumeFrom;
   private final Cancellation cancellation = new Cancellation();
   private final Map<String, T> state = new LinkedHashMap<>();
   private final Object emitLock = new Object();
@@ -42,8 +44,10 @@ final class ResourceWatch<A, T> implements WatchHandle, Runnable {
       WatchSource<A, T> source,
       WatchListener<T> listener,
       ApiCalls calls,
-      SessionOptions options) {
+      SessionOptions options,
+      Optional<Paging.Listed<T>> resumeFrom) {
     this.context = context;
+    this.resumeFrom = resumeFrom.filter(l -> !l.resourceVersion().isEmpty());
     this.source = source;
     this.listener = listener;
     this.calls = calls;
@@ -67,15 +71,14 @@ final class ResourceWatch<A, T> implements WatchHandle, Runnable {
   @Override
   public void run() {
     String version = null;
+    if (resumeFrom.isPresent()) {
+      version = synced(resumeFrom.get());
+    }
     Duration backoff = FIRST_BACKOFF;
     while (running) {
       try {
         if (version == null) {
-          Paging.Listed<T> listed = source.list(cancellation);
-          state.clear();
-          listed.items().forEach(item -> state.put(source.key(item), item));
-          emit(new WatchEvent.Synced<>(List.copyOf(state.values())));
-          version = listed.resourceVersion();
+          version = synced(source.list(cancellation));
         }
         version = watchOnce(version);
         backoff = FIRST_BACKOFF;
@@ -90,6 +93,14 @@ final class ResourceWatch<A, T> implements WatchHandle, Runnable {
         backoff = min(backoff.multipliedBy(2), options.maxBackoff());
       }
     }
+  }
+
+  /** Takes a list as the whole state and reports it; returns the version to watch from. */
+  private String synced(Paging.Listed<T> listed) {
+    state.clear();
+    listed.items().forEach(item -> state.put(source.key(item), item));
+    emit(new WatchEvent.Synced<>(List.copyOf(state.values())));
+    return listed.resourceVersion();
   }
 
   /** Watches until the stream ends; returns the version to resume from, null to re-list. */

@@ -144,6 +144,75 @@ class ResourceWatchTest {
             .count());
   }
 
+  private long podLists() {
+    return cluster.requestLines().stream()
+        .filter(l -> l.startsWith("GET " + PODS + "?limit"))
+        .count();
+  }
+
+  @Test
+  void watchAfterAScanResumesFromTheScansListWithoutListingAgain() throws Exception {
+    cluster.scriptWatch(PODS, event("ADDED", "p2", "5"));
+    try (ClusterSession s = cluster.session(Optional.empty())) {
+      new MeshScanner(java.time.Clock.systemUTC())
+          .scan(s, NamespaceScope.of("ns1"), Cancellation.none());
+      try (WatchHandle h = s.watchPods(NamespaceScope.of("ns1"), events::add)) {
+        assertEquals("synced [ns1/p1]", ref(next()));
+        assertEquals("upsert ns1/p2", ref(next()));
+      }
+    }
+    assertEquals(1, podLists(), cluster.requestLines().toString());
+    assertTrue(watchRequests().get(0).contains("resourceVersion=1"), watchRequests().toString());
+  }
+
+  @Test
+  void scansListIsResumedFromOnlyOnce() throws Exception {
+    cluster.scriptWatch(PODS, event("ADDED", "p2", "5"));
+    cluster.scriptWatch(PODS, event("ADDED", "p3", "6"));
+    try (ClusterSession s = cluster.session(Optional.empty())) {
+      s.pods(NamespaceScope.of("ns1"), Cancellation.none());
+      try (WatchHandle h = s.watchPods(NamespaceScope.of("ns1"), events::add)) {
+        next();
+        next();
+      }
+      try (WatchHandle h = s.watchPods(NamespaceScope.of("ns1"), events::add)) {
+        assertEquals("synced [ns1/p1]", ref(next()));
+      }
+    }
+    assertEquals(2, podLists(), cluster.requestLines().toString());
+  }
+
+  @Test
+  void expiredVersionOfTheScansListTriggersAFreshList() throws Exception {
+    cluster.scriptWatch(
+        PODS,
+        "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"code\":410,"
+            + "\"reason\":\"Expired\",\"message\":\"too old resource version\"}}");
+    try (ClusterSession s = cluster.session(Optional.empty())) {
+      s.pods(NamespaceScope.of("ns1"), Cancellation.none());
+      try (WatchHandle h = s.watchPods(NamespaceScope.of("ns1"), events::add)) {
+        assertEquals("synced [ns1/p1]", ref(next()));
+        assertEquals("synced [ns1/p1]", ref(next()));
+      }
+    }
+    assertEquals(2, podLists(), cluster.requestLines().toString());
+  }
+
+  @Test
+  void labelledListIsNotResumedFrom() throws Exception {
+    cluster.scriptWatch(PODS, event("ADDED", "p2", "5"));
+    try (ClusterSession s = cluster.session(Optional.empty())) {
+      s.pods(NamespaceScope.of("ns1"), "app=ztunnel", Cancellation.none());
+      try (WatchHandle h = s.watchPods(NamespaceScope.of("ns1"), events::add)) {
+        assertEquals("synced [ns1/p1]", ref(next()));
+      }
+    }
+    assertEquals(
+        1,
+        cluster.requestLines().stream().filter(l -> l.startsWith("GET " + PODS + "?limit")).count(),
+        cluster.requestLines().toString());
+  }
+
   @Test
   void failedWatchIsReportedAndRetried() throws Exception {
     cluster.scriptWatchFailure(PODS, 500);

@@ -14,6 +14,7 @@ import org.bouncycastle.asn1.edec.EdECObjectIdentifiers;
 import org.bouncycastle.asn1.nist.NISTObjectIdentifiers;
 import org.bouncycastle.asn1.oiw.OIWObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.Certificate;
 import org.bouncycastle.asn1.x509.DigestInfo;
@@ -82,11 +83,32 @@ final class LightweightVerifier {
       return Optional.empty();
     }
     try {
+      if (alg.equals(PKCSObjectIdentifiers.rsaEncryption)) {
+        return rsaKey(spki);
+      }
       AsymmetricKeyParameter key = PublicKeyFactory.createKey(spki);
       return key.isPrivate() ? Optional.empty() : Optional.of(key);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
+  }
+
+  /**
+   * An RSA public key without Bouncy Castle's modulus validation, which runs Miller-Rabin rounds on
+   * the modulus (tens of milliseconds for a 4,096-bit key before the JIT warms up) to refuse
+   * encrypting to a prime modulus. Checking a signature is a public operation whose answer that
+   * validation cannot change: a signature that verifies was made with this key. Keys that are not
+   * positive and odd are left to the JCA path, which says what is wrong with them.
+   */
+  private static Optional<AsymmetricKeyParameter> rsaKey(SubjectPublicKeyInfo spki)
+      throws IOException {
+    RSAPublicKey rsa = RSAPublicKey.getInstance(spki.parsePublicKey());
+    BigInteger n = rsa.getModulus();
+    BigInteger e = rsa.getPublicExponent();
+    if (n.signum() <= 0 || !n.testBit(0) || e.signum() <= 0 || !e.testBit(0)) {
+      return Optional.empty();
+    }
+    return Optional.of(new RSAKeyParameters(false, n, e, true));
   }
 
   /**

@@ -6,8 +6,10 @@ import dev.meshcert.core.cert.KeyUsageBit;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1Primitive;
 import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
@@ -43,6 +45,11 @@ final class PathChecker {
           Extension.authorityKeyIdentifier,
           Extension.certificatePolicies);
 
+  /** Beyond this many remembered certificates the structure memo starts over. */
+  static final int MAX_REMEMBERED = 100_000;
+
+  private static final Map<String, Boolean> SOUND = new ConcurrentHashMap<>();
+
   /** Every problem of {@code path} (leaf first) at {@code at}, in link order. */
   static List<PathProblem> check(
       List<CertificateFacts> path, boolean anchored, Instant at, ValidationOptions options) {
@@ -50,7 +57,9 @@ final class PathChecker {
     List<PathProblem> out = new ArrayList<>();
     for (int i = 0; i < path.size(); i++) {
       validity(links, i, at, out);
-      structure(links, i, out);
+      if (!sound(path.get(i))) {
+        structure(links, i, out);
+      }
       if (i > 0) {
         issuer(links, i, out);
       }
@@ -72,6 +81,25 @@ final class PathChecker {
     } else if (at.isAfter(c.notAfter())) {
       out.add(problem(ChainRule.LINK_EXPIRED, c, links.label(i) + " expired at " + c.notAfter()));
     }
+  }
+
+  /**
+   * Whether the certificate has none of the structure problems, remembered by SHA-256: they depend
+   * on the certificate alone, and a CA is checked once per path through it (thousands of times in a
+   * large bundle). Bounded like the signature cache; only a yes or no is kept.
+   */
+  private static boolean sound(CertificateFacts c) {
+    Boolean known = SOUND.get(c.sha256());
+    if (known == null) {
+      List<PathProblem> found = new ArrayList<>();
+      structure(new Links(List.of(c), false), 0, found);
+      known = found.isEmpty();
+      if (SOUND.size() >= MAX_REMEMBERED) {
+        SOUND.clear();
+      }
+      SOUND.put(c.sha256(), known);
+    }
+    return known;
   }
 
   private static void structure(Links links, int i, List<PathProblem> out) {

@@ -5,12 +5,14 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import dev.meshcert.core.cert.CertificateFacts;
+import dev.meshcert.kube.Cancellation;
+import dev.meshcert.kube.KubeException;
 import dev.meshcert.kube.KubeObjects;
+import dev.meshcert.kube.MeshScanner;
+import dev.meshcert.kube.NamespaceScope;
 import dev.meshcert.mesh.detect.ControlPlaneReport;
 import dev.meshcert.mesh.detect.MeshAnalyzer;
 import dev.meshcert.mesh.detect.MeshSnapshot;
-import dev.meshcert.mesh.detect.WorkloadStatus;
-import dev.meshcert.mesh.workload.ConfigMapData;
 import dev.meshcert.mesh.workload.Container;
 import dev.meshcert.mesh.workload.Namespace;
 import dev.meshcert.mesh.workload.Workload;
@@ -19,7 +21,6 @@ import dev.meshcert.mesh.ztunnel.ZtunnelCertificate;
 import dev.meshcert.mesh.ztunnel.ZtunnelDump;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -31,21 +32,23 @@ import java.util.TreeSet;
 
 /**
  * Turns dumps other tools wrote into a {@link ScanResult}: the files of an {@code istioctl
- * bug-report} archive ({@code cluster/k8s-resources} for pods, namespaces and the
- * istio-ca-root-cert ConfigMaps, {@code proxies/<ns>/<pod>/config_dump*} for each proxy's
- * certificates), or loose Envoy config_dump and ztunnel dump files. Each proxy's dump becomes a
- * pull "imported" from its file; chains are judged at the instant the dump was taken.
+ * bug-report} archive, or loose Envoy config_dump and ztunnel dump files. Of an archive, the YAML
+ * of {@code cluster/k8s-resources} (namespaces, pods, controllers, Services, ConfigMaps with the
+ * roots and the mesh config), {@code cluster/crs} (PeerAuthentications, DestinationRules) and
+ * {@code cluster/secrets} (names only) is read through {@link MeshScanner} as a live cluster is
+ * ({@link ArchiveCluster}), and {@code proxies/<ns>/<pod>/config_dump*} gives each proxy's
+ * certificates. Each proxy's dump becomes a pull "imported" from its file; chains are judged at the
+ * instant the dump was taken.
  */
 final class DumpImport {
 
   /** A file to import. */
   record File(String name, byte[] content, Instant modified) {}
 
-  private final Verdicts verdicts = new Verdicts();
   private final List<String> problems = new ArrayList<>();
   private final Map<String, Workload> pods = new LinkedHashMap<>();
-  private final List<Namespace> namespaces = new ArrayList<>();
-  private final List<ConfigMapData> configMaps = new ArrayList<>();
+  private KubeObjects.Read objects = KubeObjects.Read.empty();
+  private boolean secretsListed;
   private final Map<String, PulledChain> chains = new LinkedHashMap<>();
   private final Map<String, String> failures = new LinkedHashMap<>();
   private final Map<String, String> sources = new LinkedHashMap<>();
@@ -59,14 +62,15 @@ final class DumpImport {
       String path = f.name().replace('\\', '/');
       if (path.endsWith("cluster/cluster-context")) {
         cluster = text(f).lines().findFirst().orElse(archiveName).strip();
-      } else if (path.endsWith("cluster/k8s-resources")) {
-        KubeObjects.Read read = KubeObjects.read(text(f));
-        read.pods().forEach(p -> pods.put(p.ref(), p));
-        namespaces.addAll(read.namespaces());
-        configMaps.addAll(read.configMaps());
-        problems.addAll(read.problems());
+      } else if (path.endsWith("cluster/k8s-resources") || path.endsWith("cluster/crs")) {
+        objects = objects.plus(KubeObjects.read(text(f)));
+      } else if (path.endsWith("cluster/secrets")) {
+        objects = objects.plus(KubeObjects.secrets(text(f)));
+        secretsListed = true;
       }
     }
+    objects.pods().forEach(p -> pods.put(p.ref(), p));
+    objects.problems().forEach(p -> problems.add("cluster resources: " + p));
     for (File f : files) {
       String[] parts = f.name().replace('\\', '/').split("/");
       int proxies = indexOf(parts, "proxies");
@@ -76,7 +80,23 @@ final class DumpImport {
         proxyDump(parts[proxies + 1], parts[proxies + 2], f);
       }
     }
-    return result(cluster.isEmpty() ? archiveName : cluster, taken);
+    ArchiveCluster archive =
+        new ArchiveCluster(
+            cluster.isEmpty() ? archiveName : cluster,
+            objects,
+            List.copyOf(pods.values()),
+            secretsListed ? Optional.of(objects.secrets()) : Optional.empty(),
+            problems);
+    MeshSnapshot mesh;
+    try {
+      mesh =
+          new MeshScanner(Clock.fixed(taken, ZoneOffset.UTC))
+              .scan(archive, NamespaceScope.all(), Cancellation.none());
+    } catch (KubeException e) {
+      // an archive answers every list, and nothing cancels this scan
+      throw new IllegalStateException(e.failure().title(), e);
+    }
+    return new ImportedPulls().result(mesh, taken, objects.configMaps(), chains, failures, sources);
   }
 
   /** Loose dump files, each an Envoy config_dump or a ztunnel dump (JSON). */
@@ -95,7 +115,26 @@ final class DumpImport {
         envoy(Optional.empty(), base, f, json.get());
       }
     }
-    return result(name, taken);
+    TreeSet<String> known = new TreeSet<>();
+    List<Namespace> namespaces = new ArrayList<>();
+    pods.values().stream()
+        .map(Workload::namespace)
+        .filter(known::add)
+        .forEach(n -> namespaces.add(Namespace.named(n)));
+    MeshSnapshot mesh =
+        MeshAnalyzer.analyze(
+            new MeshAnalyzer.Inputs(
+                name,
+                false,
+                taken,
+                Optional.empty(),
+                namespaces,
+                List.copyOf(pods.values()),
+                List.of(),
+                new ControlPlaneReport(List.of(), List.of(), List.of(), List.of()),
+                List.of(),
+                problems));
+    return new ImportedPulls().result(mesh, taken, List.of(), chains, failures, sources);
   }
 
   private void proxyDump(String ns, String pod, File f) {
@@ -158,96 +197,6 @@ final class DumpImport {
               source, chain, roots, Optional.of(c.state()), Optional.empty(), List.of()));
       sources.put(pod.ref(), source);
     }
-  }
-
-  private ScanResult result(String cluster, Instant taken) {
-    TreeSet<String> known = new TreeSet<>();
-    namespaces.forEach(n -> known.add(n.name()));
-    List<Namespace> allNamespaces = new ArrayList<>(namespaces);
-    pods.values().stream()
-        .map(Workload::namespace)
-        .filter(known::add)
-        .forEach(n -> allNamespaces.add(Namespace.named(n)));
-    MeshSnapshot mesh =
-        MeshAnalyzer.analyze(
-            new MeshAnalyzer.Inputs(
-                cluster,
-                false,
-                taken,
-                Optional.empty(),
-                allNamespaces,
-                List.copyOf(pods.values()),
-                List.of(),
-                new ControlPlaneReport(List.of(), List.of(), List.of(), List.of()),
-                List.of(),
-                problems));
-    List<MeshRoot> roots = new ArrayList<>();
-    for (ConfigMapData c : configMaps) {
-      if (c.name().equals(RootsReader.ISTIO_ROOT) || c.name().equals(RootsReader.LINKERD_ROOTS)) {
-        List<String> notes = new ArrayList<>();
-        List<CertificateFacts> certs = new ArrayList<>();
-        c.data()
-            .values()
-            .forEach(
-                v ->
-                    certs.addAll(
-                        CertificateFiles.decode(
-                            v.getBytes(StandardCharsets.UTF_8), c.name(), notes)));
-        roots.add(
-            new MeshRoot(
-                c.name().equals(RootsReader.ISTIO_ROOT)
-                    ? MeshRoot.Kind.ISTIO_ROOT_CONFIGMAP
-                    : MeshRoot.Kind.LINKERD_TRUST_ROOTS,
-                "ConfigMap " + c.namespace() + "/" + c.name(),
-                c.namespace(),
-                certs,
-                notes));
-      }
-    }
-    Clock clock = Clock.fixed(taken, ZoneOffset.UTC);
-    List<PodPull> pulls = new ArrayList<>();
-    for (WorkloadStatus w : mesh.workloads()) {
-      String ref = w.pod().ref();
-      if (!chains.containsKey(ref) && !failures.containsKey(ref)) {
-        continue;
-      }
-      String source = sources.get(ref);
-      if (chains.containsKey(ref) && !chains.get(ref).chain().isEmpty()) {
-        PulledChain chain = chains.get(ref);
-        pulls.add(
-            new PodPull(
-                w.pod(),
-                w.dataPlane().primary(),
-                PullStatus.PULLED,
-                List.of(
-                    new Attempt(
-                        source,
-                        true,
-                        chain.chain().size() + " certificates",
-                        Optional.empty(),
-                        Duration.ZERO)),
-                Optional.of(chain),
-                Optional.of(
-                    verdicts.judge(w.pod(), chain, RootsReader.forPod(w, roots, mesh), clock)),
-                Optional.empty(),
-                List.of(),
-                Duration.ZERO));
-      } else {
-        String why = failures.getOrDefault(ref, "the dump holds no certificate");
-        pulls.add(
-            new PodPull(
-                w.pod(),
-                w.dataPlane().primary(),
-                PullStatus.FAILED,
-                List.of(new Attempt(source, false, why, Optional.empty(), Duration.ZERO)),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.of(why),
-                List.of(),
-                Duration.ZERO));
-      }
-    }
-    return new ScanResult(mesh, taken, roots, pulls, false, List.of());
   }
 
   List<String> problems() {

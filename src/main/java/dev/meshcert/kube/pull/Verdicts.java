@@ -6,17 +6,13 @@ import dev.meshcert.core.analysis.InspectOptions;
 import dev.meshcert.core.analysis.InspectionInput;
 import dev.meshcert.core.analysis.Inspector;
 import dev.meshcert.core.cert.CertificateFacts;
-import dev.meshcert.core.cert.Pem;
 import dev.meshcert.core.chain.PathValidator;
 import dev.meshcert.core.chain.SignatureVerifier;
 import dev.meshcert.core.chain.TrustVerdict;
 import dev.meshcert.core.finding.ExpectedIdentity;
 import dev.meshcert.core.finding.MeshProfiles;
 import dev.meshcert.core.finding.Rotation;
-import dev.meshcert.core.read.InputReader;
-import dev.meshcert.mesh.MeshReaders;
 import dev.meshcert.mesh.workload.Workload;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,33 +24,31 @@ import java.util.stream.Collectors;
 /**
  * Judges a pulled chain with core's {@link Inspector}: the chain and the roots the pod holds are
  * inspected together, verified against the mesh roots, with the pod's namespace and service account
- * as the expected identity. One instance per scan: signature checks of shared CAs are remembered
- * across pods. Thread-safe.
+ * as the expected identity. The certificates are handed to the inspector as already read ({@link
+ * ReadSources}), not encoded to PEM and decoded again. One instance per scan: signature checks of
+ * shared CAs are remembered across pods. Thread-safe.
  */
 final class Verdicts {
 
   private final SignatureVerifier verifier = new SignatureVerifier();
-  private final Inspector inspector =
-      new Inspector(new InputReader(MeshReaders.all())::read, verifier);
   private final PathValidator paths = new PathValidator(verifier);
 
   PodVerdicts judge(
       Workload pod, PulledChain pulled, List<CertificateFacts> meshRoots, Clock clock) {
     Instant at = clock.instant();
     String name = pod.ref() + " " + pulled.source();
+    ReadSources read = new ReadSources();
     List<InspectionInput> inputs = new ArrayList<>();
-    inputs.add(new InspectionInput(name, pem(pulled.chain())));
+    inputs.add(read.add(name, pulled.chain()));
     if (!pulled.roots().isEmpty()) {
-      inputs.add(new InspectionInput(name + " (roots held)", pem(pulled.roots())));
+      inputs.add(read.add(name + " (roots held)", pulled.roots()));
     }
     InspectOptions options =
         InspectOptions.at(Clock.fixed(at, java.time.ZoneOffset.UTC))
             .withExpectedIdentity(new ExpectedIdentity(pod.namespace(), pod.serviceAccount()))
             .withTrustAnchors(
-                meshRoots.isEmpty()
-                    ? List.of()
-                    : List.of(new InspectionInput("mesh roots", pem(meshRoots))));
-    Analysis analysis = inspector.inspect(inputs, options);
+                meshRoots.isEmpty() ? List.of() : List.of(read.add("mesh roots", meshRoots)));
+    Analysis analysis = new Inspector(read, verifier).inspect(inputs, options);
     CertificateFacts leaf = pulled.chain().get(0);
     Optional<TrustVerdict> meshVerdict =
         analysis.chains().stream()
@@ -122,11 +116,5 @@ final class Verdicts {
 
   private static CertificateFacts last(List<CertificateFacts> path) {
     return path.get(path.size() - 1);
-  }
-
-  private static byte[] pem(List<CertificateFacts> certs) {
-    StringBuilder b = new StringBuilder();
-    certs.forEach(c -> b.append(Pem.encode(c.der())));
-    return b.toString().getBytes(StandardCharsets.UTF_8);
   }
 }

@@ -2,7 +2,9 @@ package dev.meshcert.ui.cluster;
 
 import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.common.Screen;
+import dev.meshcert.ui.common.report.Evidence;
 import java.util.List;
+import java.util.Optional;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
@@ -76,6 +78,15 @@ public final class ClusterScreen implements Screen {
     MenuItem close = new MenuItem(messages.get("cluster.action.close"));
     close.setOnAction(e -> model.closeContext());
     return List.of(refresh, demo, close);
+  }
+
+  /** The selected pod's card: data plane, effective mTLS per port and the deciding policy. */
+  @Override
+  public Optional<Evidence> evidence() {
+    WorkloadRow row = model.selectedProperty().get();
+    return row == null
+        ? Optional.empty()
+        : model.snapshot().map(s -> new ClusterEvidence(messages).card(s, row.status()));
   }
 
   /** The view model, for the composition root to register workload actions. */

@@ -2,6 +2,9 @@ package dev.meshcert.ui.probe;
 
 import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.common.Screen;
+import dev.meshcert.ui.common.report.Evidence;
+import dev.meshcert.ui.common.report.Report;
+import java.util.Optional;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
@@ -53,6 +56,16 @@ public final class ProbeScreen implements Screen {
   @Override
   public ObservableDoubleValue progress() {
     return model.progressProperty();
+  }
+
+  @Override
+  public Optional<Evidence> evidence() {
+    return model.evidence();
+  }
+
+  @Override
+  public Optional<Report> report() {
+    return model.report();
   }
 
   @Override

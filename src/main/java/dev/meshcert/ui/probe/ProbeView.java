@@ -191,10 +191,8 @@ public final class ProbeView {
                         ? ""
                         : model.selectedProperty().get().explanation(),
                 model.selectedProperty()));
-    TextArea transcript = area("probe-transcript");
-    transcript.textProperty().bind(model.transcriptProperty());
-    TextArea reproduce = area("probe-reproduce");
-    reproduce.textProperty().bind(model.reproduceProperty());
+    TextArea transcript = area("probe-transcript", model.transcriptProperty());
+    TextArea reproduce = area("probe-reproduce", model.reproduceProperty());
     reproduce.setPrefRowCount(3);
     Button copyTranscript = new Button(messages.get("probe.copy.transcript"));
     copyTranscript.setId("probe-copy-transcript");
@@ -204,6 +202,10 @@ public final class ProbeView {
     copyReproduce.setId("probe-copy-reproduce");
     copyReproduce.setOnAction(e -> model.copyReproduce());
     copyReproduce.disableProperty().bind(reproduce.textProperty().isEmpty());
+    Button copyEvidence = new Button(messages.get("probe.copy.evidence"));
+    copyEvidence.setId("probe-copy-evidence");
+    copyEvidence.setOnAction(e -> model.copyEvidence());
+    copyEvidence.disableProperty().bind(model.selectedProperty().isNull());
     VBox box =
         new VBox(
             6,
@@ -211,17 +213,22 @@ public final class ProbeView {
             transcript,
             new HBox(8, copyTranscript),
             reproduce,
-            new HBox(8, copyReproduce));
+            new HBox(8, copyReproduce, copyEvidence));
     VBox.setVgrow(transcript, Priority.ALWAYS);
     box.setPadding(new Insets(4, 8, 8, 8));
     return box;
   }
 
-  private static TextArea area(String id) {
-    TextArea a = new TextArea();
+  /**
+   * A read-only area that follows {@code text}. Set, not bound: the window's screen guard masks
+   * read-only text it can rewrite, and leaves bound text alone.
+   */
+  private static TextArea area(String id, javafx.beans.value.ObservableStringValue text) {
+    TextArea a = new TextArea(text.get());
     a.setId(id);
     a.setEditable(false);
     a.getStyleClass().add("monospace");
+    text.addListener((o, was, now) -> a.setText(now));
     return a;
   }
 

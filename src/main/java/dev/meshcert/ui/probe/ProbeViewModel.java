@@ -6,8 +6,13 @@ import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.common.TaskHandle;
 import dev.meshcert.ui.common.TaskRunner;
 import dev.meshcert.ui.common.TaskSpec;
+import dev.meshcert.ui.common.report.Evidence;
+import dev.meshcert.ui.common.report.EvidenceMarkdown;
+import dev.meshcert.ui.common.report.Report;
 import dev.meshcert.ui.probe.ProbeRequest.IdentityKind;
 import dev.meshcert.ui.probe.ProbeRequest.Route;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.binding.Bindings;
@@ -67,13 +72,31 @@ public final class ProbeViewModel {
   private final StringProperty reproduce = new SimpleStringProperty("");
   private final StringProperty routeNote = new SimpleStringProperty("");
 
+  private final Clock clock;
+  private final ProbeEvidence cards;
+  private Optional<Shown> shown = Optional.empty();
   private TaskHandle handle = TaskHandle.done();
   private final AtomicReference<ProbeService.Running> current = new AtomicReference<>();
   private long generation;
 
+  /** A panel whose evidence cards are dated by the system clock. */
   public ProbeViewModel(
       ProbeService service, TaskRunner runner, ClipboardService clipboard, Messages messages) {
+    this(service, runner, clipboard, messages, Clock.systemUTC());
+  }
+
+  /**
+   * @param clock dates the evidence cards of results
+   */
+  public ProbeViewModel(
+      ProbeService service,
+      TaskRunner runner,
+      ClipboardService clipboard,
+      Messages messages,
+      Clock clock) {
     this.service = service;
+    this.clock = clock;
+    this.cards = new ProbeEvidence(messages);
     this.runner = runner;
     this.clipboard = clipboard;
     this.messages = messages;
@@ -101,6 +124,7 @@ public final class ProbeViewModel {
     }
     rows.clear();
     verdict.set("");
+    shown = Optional.empty();
   }
 
   /** Fills the form to probe {@code targetRef:port} of a workload, from {@code sourceRef}. */
@@ -118,6 +142,7 @@ public final class ProbeViewModel {
     rows.clear();
     verdict.set("");
     selected.set(null);
+    shown = Optional.empty();
     running.set(true);
     progress.set(-1);
     status.set(messages.get("probe.status.running", request.target()));
@@ -133,7 +158,7 @@ public final class ProbeViewModel {
                       }
                       return r.await();
                     })
-                .onSuccess(out -> show(mine, out))
+                .onSuccess(out -> show(mine, request, out))
                 .onFailure(e -> fail(mine, e)));
   }
 
@@ -157,10 +182,11 @@ public final class ProbeViewModel {
     }
   }
 
-  private void show(long mine, ProbeOutput out) {
+  private void show(long mine, ProbeRequest request, ProbeOutput out) {
     if (mine != generation) {
       return;
     }
+    shown = Optional.of(new Shown(request, out, clock.instant()));
     running.set(false);
     progress.set(0);
     out.results().forEach(r -> rows.add(ResultRow.of(r)));
@@ -215,6 +241,33 @@ public final class ProbeViewModel {
       clipboard.putText(reproduce.get());
     }
   }
+
+  /**
+   * The evidence card of the selected result: target, route, outcome and what it means, the run's
+   * verdict, the peer chain, the commands that repeat it and the start of the transcript.
+   * Unredacted; the window redacts it.
+   */
+  public Optional<Evidence> evidence() {
+    ResultRow row = selected.get();
+    return shown
+        .filter(s -> row != null)
+        .map(s -> cards.card(s.request(), row.result(), s.output().verdict(), s.at()));
+  }
+
+  /** Every result of the last run as a report, unredacted; empty before a run finishes. */
+  public Optional<Report> report() {
+    return shown
+        .filter(s -> !s.output().results().isEmpty())
+        .map(s -> cards.report(s.request(), s.output().results(), s.output().verdict(), s.at()));
+  }
+
+  /** Copies the selected result's evidence card as Markdown (the clipboard redacts). */
+  public void copyEvidence() {
+    evidence().ifPresent(e -> clipboard.putText(EvidenceMarkdown.render(e, 3)));
+  }
+
+  /** The run whose results are shown. */
+  private record Shown(ProbeRequest request, ProbeOutput output, Instant at) {}
 
   public ObjectProperty<Route> routeProperty() {
     return route;

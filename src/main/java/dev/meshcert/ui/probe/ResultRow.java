@@ -12,13 +12,24 @@ import dev.meshcert.probe.ProbeResult;
  * @param reproduce the curl and openssl commands that repeat it
  * @param mark the CSS pseudo-class of the row: "success", "refused" (an expected refusal that shows
  *     enforcement), "failure" or "cancelled"
+ * @param result the result the row shows, for its evidence card
  */
 public record ResultRow(
-    String experiment, Outcome outcome, String transcript, String reproduce, String mark) {
+    String experiment,
+    Outcome outcome,
+    String transcript,
+    String reproduce,
+    String mark,
+    ProbeResult result) {
 
   static ResultRow of(ProbeResult r) {
     return new ResultRow(
-        r.experiment().label(), r.outcome(), r.transcriptText(), r.reproduce(), mark(r.outcome()));
+        r.experiment().label(),
+        r.outcome(),
+        r.transcriptText(),
+        r.reproduce(),
+        mark(r.outcome()),
+        r);
   }
 
   static String mark(Outcome o) {

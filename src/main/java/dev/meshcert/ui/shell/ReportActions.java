@@ -26,6 +26,7 @@ import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.VBox;
 import javafx.scene.transform.Transform;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
@@ -59,12 +60,16 @@ public final class ReportActions {
 
   /** The selected screen's evidence card as a picture, redacted. */
   public Optional<WritableImage> evidenceImage() {
-    return evidence()
+    return evidenceCard()
         .map(
-            e ->
+            card ->
                 EvidenceCard.picture(
-                    EvidenceCard.node(e),
-                    List.copyOf(windowRoot.getScene() == null ? List.of() : rootClasses())));
+                    card, List.copyOf(windowRoot.getScene() == null ? List.of() : rootClasses())));
+  }
+
+  /** The card the picture is drawn from, made of redacted text. */
+  Optional<VBox> evidenceCard() {
+    return evidence().map(EvidenceCard::node);
   }
 
   /** The selected screen's report, redacted. */

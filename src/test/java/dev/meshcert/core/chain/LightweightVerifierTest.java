@@ -5,6 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshcert.core.cert.CertificateFacts;
 import dev.meshcert.testpki.TestPki;
+import java.math.BigInteger;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import org.bouncycastle.asn1.DERNull;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.pkcs.RSAPublicKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -64,5 +72,35 @@ class LightweightVerifierTest {
 
     assertFalse(LightweightVerifier.verifies(child, key(root)));
     assertTrue(new SignatureVerifier().verifies(child, root.facts()));
+  }
+
+  @Test
+  void leavesAnRsaKeyWithAnEvenModulusToTheJcaPath() throws Exception {
+    TestPki.Issued root = pki.root("CN=Root").key("RSA").issue();
+    byte[] evenModulusKey =
+        new SubjectPublicKeyInfo(
+                new AlgorithmIdentifier(PKCSObjectIdentifiers.rsaEncryption, DERNull.INSTANCE),
+                new RSAPublicKey(BigInteger.ONE.shiftLeft(2047), BigInteger.valueOf(65537)))
+            .getEncoded();
+    PublicKey odd =
+        new PublicKey() {
+          @Override
+          public String getAlgorithm() {
+            return "RSA";
+          }
+
+          @Override
+          public String getFormat() {
+            return "X.509";
+          }
+
+          @Override
+          public byte[] getEncoded() {
+            return evenModulusKey.clone();
+          }
+        };
+    TestPki.Issued leaf = pki.leaf(root).keyPair(new KeyPair(odd, null)).issue();
+
+    assertTrue(LightweightVerifier.key(leaf.facts()).isEmpty());
   }
 }

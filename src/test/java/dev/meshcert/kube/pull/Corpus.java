@@ -32,4 +32,14 @@ final class Corpus {
   static String text(String path) {
     return new String(bytes(path), StandardCharsets.UTF_8);
   }
+
+  /** The root certificate (PEM) of {@link #SIDECAR_DUMP}: its ROOTCA secret's trusted CA. */
+  static String sidecarDumpRoot() {
+    String dump = text(SIDECAR_DUMP);
+    int at = dump.indexOf("\"trusted_ca\"");
+    int start = dump.indexOf("\"inline_bytes\": \"", at) + "\"inline_bytes\": \"".length();
+    int end = dump.indexOf('"', start);
+    return new String(
+        java.util.Base64.getDecoder().decode(dump.substring(start, end)), StandardCharsets.UTF_8);
+  }
 }

@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +55,7 @@ class DumpImportTest {
 
   @Test
   void bugReportArchiveGivesTheClusterPodsRootsAndProxyDumps() throws Exception {
-    String rootPem = rootOfSidecarDump();
+    String rootPem = Corpus.sidecarDumpRoot();
     String resources =
         """
         apiVersion: v1
@@ -126,14 +125,5 @@ class DumpImportTest {
     ScanResult r = files.open(file("bug-report.tgz", archive)).contexts().get(0);
 
     assertEquals(PullStatus.PULLED, r.pod("ambient/" + longPod).orElseThrow().status());
-  }
-
-  private static String rootOfSidecarDump() {
-    String dump = Corpus.text(Corpus.SIDECAR_DUMP);
-    int at = dump.indexOf("\"trusted_ca\"");
-    int start = dump.indexOf("\"inline_bytes\": \"", at) + "\"inline_bytes\": \"".length();
-    int end = dump.indexOf('"', start);
-    return new String(
-        Base64.getDecoder().decode(dump.substring(start, end)), StandardCharsets.UTF_8);
   }
 }

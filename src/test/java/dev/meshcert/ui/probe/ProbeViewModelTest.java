@@ -158,4 +158,33 @@ class ProbeViewModelTest {
     m.run();
     assertEquals("permissive: plain text and mTLS both accepted", m.verdictProperty().get());
   }
+
+  @Test
+  void noEvidenceCardBeforeAResultIsShown() {
+    ProbeViewModel m = model(SyncTaskRunner.immediate());
+    assertTrue(m.evidence().isEmpty());
+    assertTrue(m.report().isEmpty());
+  }
+
+  @Test
+  void copyEvidencePutsTheSelectedResultsCardOnTheClipboardAsMarkdown() {
+    ProbeViewModel m = model(SyncTaskRunner.immediate());
+    m.run();
+    m.copyEvidence();
+    String md = clipboard.get(clipboard.size() - 1);
+    assertTrue(
+        md.startsWith("### \u2705 Probe " + ProbeViewModel.DEMO_TARGET + ": TLS with a workload"),
+        md);
+    assertTrue(md.contains("**mutual TLS established**"), md);
+    assertTrue(md.contains("| Peer chain | spiffe://cluster.local/ns/bookinfo/sa/"), md);
+    assertTrue(md.contains("```sh\ncurl -v -k --key key.pem"), md);
+    assertTrue(md.contains("Transcript"), md);
+  }
+
+  @Test
+  void theReportHasACardForEachExperimentOfTheRun() {
+    ProbeViewModel m = model(SyncTaskRunner.immediate());
+    m.run();
+    assertEquals(3, m.report().orElseThrow().items().size());
+  }
 }

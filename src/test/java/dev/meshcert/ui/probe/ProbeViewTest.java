@@ -101,4 +101,20 @@ class ProbeViewTest {
         transcript.getText().contains("Outcome: mTLS enforced: plain text refused"),
         transcript.getText());
   }
+
+  @Test
+  void copyEvidenceCardPutsTheSelectedResultAsMarkdownOnTheSystemClipboard(FxRobot robot)
+      throws Exception {
+    runAndWait(robot);
+    javafx.scene.Node second = robot.lookup(".table-row-cell").nth(1).query();
+    robot.clickOn(second);
+    robot.clickOn("#probe-copy-evidence");
+    WaitForAsyncUtils.waitForFxEvents();
+    String copied =
+        WaitForAsyncUtils.asyncFx(() -> Clipboard.getSystemClipboard().getString()).get();
+    assertTrue(copied.startsWith("### \u2705 Probe "), copied);
+    assertTrue(copied.contains(": TLS without a client certificate"), copied);
+    assertTrue(copied.contains("**server requires a client certificate**"), copied);
+    assertTrue(copied.contains("openssl s_client -connect "), copied);
+  }
 }

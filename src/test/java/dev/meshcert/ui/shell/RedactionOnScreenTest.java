@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshcert.app.GuiComposition;
+import dev.meshcert.probe.LoopbackServer;
 import dev.meshcert.testpki.TestPki;
+import dev.meshcert.ui.probe.ProbeRequest;
+import dev.meshcert.ui.probe.ProbeViewModel;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Files;
@@ -109,6 +112,58 @@ class RedactionOnScreenTest {
     assertEquals(List.of(), found(List.of(pem, summary)));
   }
 
+  @Test
+  void probeResultOnScreenAndItsEvidenceCardAreRedacted(FxRobot robot) throws Exception {
+    try (LoopbackServer server =
+        new LoopbackServer(LoopbackServer.Mode.TLS_NO_CLIENT_AUTH, leaf, List.of(root), root)) {
+      ProbeViewModel probe = app.probe().model();
+      robot.interact(
+          () -> {
+            app.window().select(app.probe());
+            probe.routeProperty().set(ProbeRequest.Route.DESKTOP);
+            probe.identityProperty().set(ProbeRequest.IdentityKind.NONE);
+            probe.targetProperty().set("localhost:" + server.port());
+            probe.run();
+          });
+      waitFor(() -> probe.rows().size() == 3 && !probe.runningProperty().get());
+      robot.interact(() -> probe.selectedProperty().set(probe.rows().get(1)));
+      String plain = onFx(() -> app.window().reports().evidenceMarkdown().orElseThrow());
+      assertTrue(
+          found(List.of(plain)).containsAll(List.of(SERIAL.toString(16), "/ns/payments/")),
+          "precondition: the card names the peer's serial and namespace unredacted\n" + plain);
+
+      robot.interact(
+          () -> {
+            app.redactor().enabledProperty().set(true);
+            app.redactor().namesProperty().set(true);
+          });
+      waitFor(() -> leaks().isEmpty());
+      String markdown = onFx(() -> app.window().reports().evidenceMarkdown().orElseThrow());
+      List<String> picture =
+          onFx(() -> labels(app.window().reports().evidenceCard().orElseThrow()));
+      robot.interact(probe::copyEvidence);
+      String copied = onFx(() -> Clipboard.getSystemClipboard().getString());
+
+      assertEquals(List.of(), leaks());
+      assertTrue(markdown.contains("\u2039serial"), markdown);
+      assertEquals(List.of(), found(List.of(markdown)));
+      assertEquals(List.of(), found(picture));
+      assertEquals(List.of(), found(List.of(copied)));
+    }
+  }
+
+  /** The texts of a card's labels (what its picture shows). */
+  private static List<String> labels(javafx.scene.Node node) {
+    List<String> out = new ArrayList<>();
+    if (node instanceof javafx.scene.control.Labeled l) {
+      out.add(l.getText());
+    }
+    if (node instanceof javafx.scene.Parent p) {
+      p.getChildrenUnmodifiable().forEach(c -> out.addAll(labels(c)));
+    }
+    return out;
+  }
+
   private void showLeafDetails(FxRobot robot) throws IOException {
     Path file =
         Files.writeString(dir.resolve("ledger.pem"), leaf.pem() + root.pem() + leaf.keyPem());
@@ -148,8 +203,10 @@ class RedactionOnScreenTest {
     return List.of(
         serialHex(),
         colon(SERIAL.toString(16)),
+        SERIAL.toString(16),
         SERIAL.toString(),
         colon(hex("SHA-256", der)),
+        hex("SHA-256", der),
         colon(hex("SHA-1", der)),
         Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(spki)),
         pemBody,

@@ -3,6 +3,7 @@ package dev.meshcert.ui.common.report;
 import dev.meshcert.core.redact.Redaction;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An evidence card: what was looked at, what it showed and how to see it again. Screens build one
@@ -17,6 +18,7 @@ import java.util.List;
  * @param findings what is wrong or notable, most severe first
  * @param command the command that reproduces it (shell syntax), or empty
  * @param at the instant the evidence describes
+ * @param excerpt verbatim text shown as it is (the start of a probe transcript), if any
  */
 public record Evidence(
     String title,
@@ -25,11 +27,24 @@ public record Evidence(
     List<Fact> facts,
     List<Point> findings,
     String command,
-    Instant at) {
+    Instant at,
+    Optional<Excerpt> excerpt) {
 
   public Evidence {
     facts = List.copyOf(facts);
     findings = List.copyOf(findings);
+  }
+
+  /** Evidence without an excerpt. */
+  public Evidence(
+      String title,
+      Tone tone,
+      String status,
+      List<Fact> facts,
+      List<Point> findings,
+      String command,
+      Instant at) {
+    this(title, tone, status, facts, findings, command, at, Optional.empty());
   }
 
   /** How it went. */
@@ -55,6 +70,14 @@ public record Evidence(
    */
   public record Point(Tone tone, String text) {}
 
+  /**
+   * Verbatim lines, shown in a monospaced block.
+   *
+   * @param label what they are ("Transcript (first 40 of 62 lines)")
+   * @param text the lines, newline-separated
+   */
+  public record Excerpt(String label, String text) {}
+
   /** The same evidence with every text passed through this policy. */
   public Evidence redacted(Redaction policy) {
     return new Evidence(
@@ -64,6 +87,7 @@ public record Evidence(
         facts.stream().map(f -> new Fact(f.label(), policy.text(f.value()))).toList(),
         findings.stream().map(p -> new Point(p.tone(), policy.text(p.text()))).toList(),
         policy.text(command),
-        at);
+        at,
+        excerpt.map(x -> new Excerpt(x.label(), policy.text(x.text()))));
   }
 }

@@ -64,6 +64,16 @@ public final class EvidenceCard {
       command.setWrapText(true);
       card.getChildren().add(command);
     }
+    e.excerpt()
+        .ifPresent(
+            x -> {
+              Label label = new Label(x.label());
+              label.getStyleClass().add("evidence-label");
+              Label text = new Label(x.text().strip());
+              text.getStyleClass().addAll("evidence-excerpt", "monospace");
+              text.setWrapText(true);
+              card.getChildren().addAll(label, text);
+            });
     Label footer = new Label("MeshCert Inspector \u00b7 " + EvidenceMarkdown.UTC.format(e.at()));
     footer.getStyleClass().add("evidence-footer");
     card.getChildren().add(footer);

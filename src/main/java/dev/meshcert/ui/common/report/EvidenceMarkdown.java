@@ -45,6 +45,17 @@ public final class EvidenceMarkdown {
     if (!e.command().isBlank()) {
       b.append("Reproduce:\n\n```sh\n").append(e.command().strip()).append("\n```\n\n");
     }
+    e.excerpt()
+        .ifPresent(
+            x ->
+                b.append(inline(x.label()))
+                    .append(":\n\n")
+                    .append(fence(x.text()))
+                    .append("text\n")
+                    .append(x.text().strip())
+                    .append('\n')
+                    .append(fence(x.text()))
+                    .append("\n\n"));
     b.append("_MeshCert Inspector, ").append(UTC.format(e.at())).append("_\n");
     return b.toString();
   }
@@ -56,6 +67,17 @@ public final class EvidenceMarkdown {
       case WARNING -> "\u26a0\ufe0f";
       case ERROR -> "\u274c";
     };
+  }
+
+  /** A code fence longer than any run of backticks in the text. */
+  private static String fence(String text) {
+    int longest = 0;
+    int run = 0;
+    for (int i = 0; i < text.length(); i++) {
+      run = text.charAt(i) == '`' ? run + 1 : 0;
+      longest = Math.max(longest, run);
+    }
+    return "`".repeat(Math.max(3, longest + 1));
   }
 
   private static String inline(String s) {

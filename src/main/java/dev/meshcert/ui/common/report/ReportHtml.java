@@ -88,6 +88,14 @@ public final class ReportHtml {
     if (!e.command().isBlank()) {
       b.append("<pre><code>").append(escape(e.command())).append("</code></pre>\n");
     }
+    e.excerpt()
+        .ifPresent(
+            x ->
+                b.append("<p class=\"meta\">")
+                    .append(escape(x.label()))
+                    .append("</p>\n<pre class=\"excerpt\">")
+                    .append(escape(x.text().strip()))
+                    .append("</pre>\n"));
     b.append("</section>\n");
   }
 

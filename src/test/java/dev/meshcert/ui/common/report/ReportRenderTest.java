@@ -115,4 +115,32 @@ class ReportRenderTest {
     String rect = rects[index + 1];
     return rect.replaceAll("(?s).*?width=\"([0-9.]+)\".*", "$1");
   }
+
+  @Test
+  void excerptIsAFencedBlockInMarkdownAndEscapedAndRedactedInHtml() {
+    Evidence probe =
+        new Evidence(
+            "probe cart",
+            Evidence.Tone.OK,
+            "mutual TLS established",
+            List.of(),
+            List.of(),
+            "",
+            NOW,
+            java.util.Optional.of(
+                new Evidence.Excerpt(
+                    "Transcript", "* SPIFFE ID: spiffe://cluster.local/ns/shop/sa/cart\n< <b>")));
+
+    String md = EvidenceMarkdown.render(probe, 3);
+    String html =
+        ReportHtml.render(
+            new Report("r", NOW, List.of(probe), List.of())
+                .redacted(Redaction.forScreenShare(true, new KnownValues())));
+
+    assertTrue(md.contains("Transcript:\n\n```text\n* SPIFFE ID: spiffe://"), md);
+    assertTrue(
+        html.contains("<pre class=\"excerpt\">* SPIFFE ID: spiffe://cluster.local/ns/"), html);
+    assertTrue(html.contains("&lt;b&gt;"), html);
+    assertFalse(html.contains("/ns/shop/"), html);
+  }
 }
