@@ -6,15 +6,20 @@
 # msi needs WiX on Windows; dmg runs on macOS only.
 #
 # Every type starts from the app image. On Linux the app image gets an AppCDS archive
-# (lib/app/meshcert.jsa, see docs/performance.md "Start-up"): a base CDS archive for the trimmed
-# runtime, then one training run that opens the window under Xvfb and archives the classes it
-# loaded (-XX:ArchiveClassesAtExit); the launcher's configuration points -XX:SharedArchiveFile at
-# it. MESHCERT_NO_CDS=1 skips that (CI does, to stay cheap); so does a machine without Xvfb or a
-# display.
+# (lib/app/meshcert.jsa, see docs/performance.md "Start-up"): one training run opens the window
+# under Xvfb and records the classes it loads (lib/app/meshcert.classlist), then
+# lib/meshcert-cds.sh (from packaging/linux/) dumps a static archive of them for the image's class
+# path; the launcher's configuration points -XX:SharedArchiveFile at it, with -Xshare:auto. JDK 17
+# ties the archive to the absolute class path, so the .deb and .rpm pack the image without the
+# archive and make it after installing (packaging/linux/postinst, prerm, meshcert-inspector.spec:
+# jpackage's own scripts plus that step). MESHCERT_NO_CDS=1 skips the training run (CI does, to
+# stay cheap); so does a machine without Xvfb or a display.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 type="${1:-app-image}"
 name="meshcert"
+# Where the .deb and .rpm install the app: jpackage puts it in /opt/<linux-package-name>
+install_dir=/opt/meshcert-inspector
 version="$(sed -n 's:.*<app.version>\(.*\)</app.version>.*:\1:p' pom.xml)"
 [ -f target/meshcert.jar ] || ./mvnw -q -B -DskipTests package
 
@@ -63,10 +68,15 @@ app_image() {
   echo "app image: target/dist/$name (launcher: target/dist/$name/bin/$name)"
 }
 
-# AppCDS for the Linux app image. The training run uses throw-away settings, log and runtime
-# folders, never the builder's own.
+# AppCDS for the Linux app image: one training run opens the window under Xvfb and records the
+# classes it loads (-XX:DumpLoadedClassList, kept as lib/app/meshcert.classlist); then
+# lib/meshcert-cds.sh (packaging/linux/, shipped in the image) dumps a static archive of them with
+# the image's class path. The installers run the same script after installing, because JDK 17
+# ties the archive to the absolute class path. The training run uses throw-away settings, log and
+# runtime folders, never the builder's own.
 app_cds() {
   local image="$1" launcher="$1/bin/$name" cfg="$1/lib/app/$name.cfg"
+  local list="$1/lib/app/$name.classlist"
   local display=()
   if [ -z "${DISPLAY:-}" ]; then
     if ! command -v xvfb-run >/dev/null; then
@@ -77,23 +87,50 @@ app_cds() {
   fi
   local tmp
   tmp="$(mktemp -d)"
-  # jlink (JDK 17) ships no default CDS archive, and a dynamic archive needs one as its base.
-  JAVA_TOOL_OPTIONS="-Xshare:dump" "$launcher" >"$tmp/dump.log" 2>&1 || true
   XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" XDG_RUNTIME_DIR="$tmp/run" \
-    JAVA_TOOL_OPTIONS="-XX:ArchiveClassesAtExit=$image/lib/app/$name.jsa -Dmeshcert.startupProbe=exit" \
+    JAVA_TOOL_OPTIONS="-XX:DumpLoadedClassList=$list -Dmeshcert.startupProbe=exit" \
     timeout 120 "${display[@]}" "$launcher" >"$tmp/train.log" 2>&1 || true
+  if [ ! -s "$list" ]; then
+    rm -f "$list"
+    echo "AppCDS skipped: the training run recorded no classes (see $tmp/train.log)" >&2
+    return 0
+  fi
+  install -m 755 packaging/linux/meshcert-cds.sh "$image/lib/meshcert-cds.sh"
+  "$image/lib/meshcert-cds.sh" make
+  # -Xshare:auto: a missing or stale archive (moved image, failed post-install dump) means a
+  # start without it, never a failed start.
+  sed -i "/^\[JavaOptions\]/a java-options=-XX:SharedArchiveFile=\$APPDIR/$name.jsa\njava-options=-Xshare:auto" "$cfg"
   if [ -s "$image/lib/app/$name.jsa" ]; then
-    sed -i "/^\[JavaOptions\]/a java-options=-XX:SharedArchiveFile=\$APPDIR/$name.jsa" "$cfg"
     echo "AppCDS archive: $image/lib/app/$name.jsa ($(du -h "$image/lib/app/$name.jsa" | cut -f1))"
-  else
-    echo "AppCDS skipped: the training run made no archive (see $tmp/train.log)" >&2
   fi
 }
 
+# The image an installer packs: the app image without its archive (the archive only fits the
+# build folder; the package's post-install script makes the one for the installed folder).
+installer_image() {
+  local copy=target/dist/installer-image
+  rm -rf "$copy" && mkdir -p "$copy"
+  cp -a "target/dist/$name" "$copy/"
+  rm -f "$copy/$name/lib/app/$name.jsa"
+  echo "$copy/$name"
+}
+
 installer() {
-  local kind="$1"
+  local kind="$1" image="target/dist/$name"
   shift
-  jpackage --type "$kind" "${about[@]}" --app-image "target/dist/$name" \
+  if [ "$(uname -s)" = Linux ]; then
+    # postinst/prerm (.deb) and the spec (.rpm): jpackage's own scripts plus the AppCDS step, with
+    # the install folder filled in (jpackage fills its placeholders in the spec, not in postinst)
+    image="$(installer_image)"
+    local resources=target/jpackage-resources
+    rm -rf "$resources" && mkdir -p "$resources"
+    for f in postinst prerm meshcert-inspector.spec; do
+      sed "s|@INSTALL_DIR@|$install_dir|g" "packaging/linux/$f" >"$resources/$f"
+    done
+    chmod 755 "$resources/postinst" "$resources/prerm"
+    set -- --resource-dir "$resources" "$@"
+  fi
+  jpackage --type "$kind" "${about[@]}" --app-image "$image" \
     "${associations[@]}" --license-file LICENSE "$@"
 }
 

@@ -52,9 +52,11 @@ final class MeshComposition {
       Supplier<Optional<Window>> owner,
       CertificateOpener opener,
       Consumer<MeshScreen> showMesh) {
+    SnapshotFiles snapshotFiles = new SnapshotFiles(clock, "meshcert");
     MeshViewModel model =
         new MeshViewModel(
-            new DumpFiles(new InputReader(MeshReaders.all())::read, clock),
+            new DumpFiles(
+                new InputReader(MeshReaders.all())::read, clock, Optional.of(snapshotFiles)),
             runner,
             dialogs,
             opener,
@@ -72,7 +74,7 @@ final class MeshComposition {
     SnapshotViewModel snapshots =
         new SnapshotViewModel(
             model,
-            new SnapshotFiles(clock, "meshcert"),
+            snapshotFiles,
             new FxSnapshotChooser(
                 owner,
                 messages.get("mesh.snapshot.filter"),

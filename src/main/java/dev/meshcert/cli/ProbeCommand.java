@@ -3,6 +3,9 @@ package dev.meshcert.cli;
 import dev.meshcert.kube.ClusterConnection;
 import dev.meshcert.kube.KubeException;
 import dev.meshcert.kube.ProbeExec;
+import dev.meshcert.kube.demo.DemoCluster;
+import dev.meshcert.probe.DemoMeshServers;
+import dev.meshcert.probe.DemoProbe;
 import dev.meshcert.probe.IdentityException;
 import dev.meshcert.probe.InPodProbe;
 import dev.meshcert.probe.Outcome;
@@ -15,6 +18,8 @@ import dev.meshcert.probe.ProbeTarget;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -35,7 +40,8 @@ import picocli.CommandLine.Option;
     description = {
       "Fire the mTLS walkthrough's three requests at HOST:PORT and explain each outcome.",
       "From this machine by default; --pod runs curl or openssl inside a pod (kubectl exec),",
-      "--port-forward goes through a port-forward to a pod's port."
+      "--port-forward goes through a port-forward to a pod's port; --demo probes the built-in",
+      "demo mesh (e.g. --demo --target bookinfo/reviews-v1-0:9080 --as bookinfo/productpage-v1-0)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -159,6 +165,19 @@ final class ProbeCommand implements Callable<Integer> {
       description = "Probe through a port-forward to this pod.")
   String portForward;
 
+  @Option(
+      names = "--demo",
+      description =
+          "Probe the built-in demo mesh (no cluster needed): --target is NAMESPACE/POD:PORT of a"
+              + " demo pod, answered by a real server on loopback.")
+  boolean demo;
+
+  @Option(
+      names = "--as",
+      paramLabel = "NS/NAME",
+      description = "With --demo: present this demo pod's own workload identity.")
+  String as;
+
   @Option(names = "--json", description = "Print JSON (see docs/json-format.md) instead of text.")
   boolean json;
 
@@ -175,6 +194,9 @@ final class ProbeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     PrintWriter err = spec.commandLine().getErr();
+    if (demo || as != null) {
+      return demo(err);
+    }
     Optional<ProbeTarget> parsed =
         ProbeCommandSupport.target(target, sni, path, expectSpiffe, timeoutSeconds);
     if (parsed.isEmpty()) {
@@ -243,6 +265,66 @@ final class ProbeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       ProbeJson.write(result, routeName, identity.description(), out);
+    } else {
+      ProbeText.write(result, out);
+    }
+    out.flush();
+    return exitCode(result);
+  }
+
+  /** {@code --demo}: the three experiments against a demo pod's port served on loopback. */
+  private int demo(PrintWriter err) throws IOException {
+    if (!demo) {
+      return usage(err, "--as needs --demo");
+    }
+    if (pod != null || portForward != null || context != null) {
+      return usage(
+          err, "--demo probes the built-in demo mesh: drop --pod, --port-forward, --context");
+    }
+    if (timeoutSeconds < 1) {
+      return usage(err, "--timeout must be at least 1");
+    }
+    if ((cert == null) != (key == null)) {
+      return usage(err, "--cert and --key go together");
+    }
+    if (as != null && (cert != null || mintCa != null)) {
+      return usage(err, "give either --as or --cert/--key or --mint-ca, not two of them");
+    }
+    ProbeIdentity given;
+    try {
+      given = ProbeCommandSupport.identity(cert, key, cacert, mintCa, mintCaKey, spiffeId, clock);
+    } catch (IdentityException e) {
+      return usage(err, e.getMessage());
+    }
+    ProbeMatrix.Result result;
+    String routeName;
+    String identityName;
+    try (DemoMeshServers servers = new DemoMeshServers(DemoCluster.create(clock))) {
+      DemoProbe.Plan plan =
+          DemoProbe.plan(
+              servers,
+              new DemoProbe.Request(
+                  target,
+                  Optional.ofNullable(sni),
+                  path,
+                  Optional.ofNullable(expectSpiffe),
+                  Duration.ofSeconds(timeoutSeconds),
+                  Optional.ofNullable(as),
+                  given));
+      ProbeRoute route = new ProbeRoute.Direct(plan.target());
+      routeName = "demo mesh: " + route.describe();
+      identityName = plan.identity().description();
+      ProbeMatrix.Result run = new ProbeRun(route, plan.identity(), clock).run();
+      result =
+          new ProbeMatrix.Result(
+              run.results().stream().map(r -> r.withNotes(List.of(plan.note()))).toList(),
+              run.verdict());
+    } catch (IOException e) {
+      return usage(err, e.getMessage());
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ProbeJson.write(result, routeName, identityName, out);
     } else {
       ProbeText.write(result, out);
     }

@@ -27,6 +27,8 @@ import okhttp3.Response;
  */
 final class ClientFactory {
 
+  private static final String WEBSOCKET_EXTENSIONS = "Sec-WebSocket-Extensions";
+
   /** A built client and what its credentials are. */
   record Built(ApiClient client, Optional<TokenSource> tokens) {}
 
@@ -98,7 +100,12 @@ final class ClientFactory {
             new UsernamePasswordAuthentication(user.username().get(), user.password().get().value())
                 .provide(client);
           }
-          var http = client.getHttpClient().newBuilder().addInterceptor(ClientFactory::readOnly);
+          var http =
+              client
+                  .getHttpClient()
+                  .newBuilder()
+                  .addInterceptor(ClientFactory::readOnly)
+                  .addInterceptor(ClientFactory::uncompressedStreams);
           bearer.ifPresent(t -> http.addInterceptor(bearer(t)));
           client.setHttpClient(http.build());
         });
@@ -130,6 +137,19 @@ final class ClientFactory {
               + ": meshcert is read-only");
     }
     return chain.proceed(request);
+  }
+
+  /**
+   * Port-forward and exec streams are relayed as they are: their WebSocket upgrade does not offer
+   * permessage-deflate (which OkHttp offers on every upgrade), so neither end spends CPU deflating
+   * a few kilobytes of certificates per pod (ADR 0015).
+   */
+  private static Response uncompressedStreams(Interceptor.Chain chain) throws IOException {
+    Request request = chain.request();
+    if (request.header(WEBSOCKET_EXTENSIONS) == null) {
+      return chain.proceed(request);
+    }
+    return chain.proceed(request.newBuilder().removeHeader(WEBSOCKET_EXTENSIONS).build());
   }
 
   private static Interceptor bearer(TokenSource tokens) {

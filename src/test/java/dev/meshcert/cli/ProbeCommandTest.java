@@ -23,7 +23,10 @@ import picocli.CommandLine;
 class ProbeCommandTest {
   private static final String DETAILS = "spiffe://cluster.local/ns/bookinfo/sa/details";
   private static final String SLEEP = "spiffe://cluster.local/ns/default/sa/sleep";
-  private final TestPki pki = new TestPki();
+
+  /** Live: the TLS peers here check validity against the system clock. */
+  private final TestPki pki = TestPki.live();
+
   private final TestPki.Issued root = pki.root("O=cluster.local").issue();
   private final TestPki.Issued server = pki.leaf(root).uriSan(DETAILS).issue();
   private final TestPki.Issued client = pki.leaf(root).uriSan(SLEEP).issue();

@@ -21,7 +21,9 @@ class MtlsProbeTest {
   private static final String SERVER_ID = "spiffe://cluster.local/ns/bookinfo/sa/bookinfo-details";
   private static final String CLIENT_ID = "spiffe://cluster.local/ns/bookinfo/sa/productpage";
 
-  private final TestPki pki = new TestPki();
+  /** Live: the TLS peers here check validity against the system clock. */
+  private final TestPki pki = TestPki.live();
+
   private final TestPki.Issued root = pki.root("O=cluster.local").issue();
   private final TestPki.Issued serverCert = pki.leaf(root).uriSan(SERVER_ID).issue();
   private final TestPki.Issued clientCert = pki.leaf(root).uriSan(CLIENT_ID).issue();

@@ -13,7 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The walkthrough's three experiments against nginx with ssl_verify_client on, optional, off. */
 class NginxProbeTest {
-  private final TestPki pki = new TestPki();
+  /** Live: the TLS peers here check validity against the system clock. */
+  private final TestPki pki = TestPki.live();
+
   private final TestPki.Issued root = pki.root("O=cluster.local").issue();
   private final TestPki.Issued serverCert =
       pki.leaf(root).uriSan("spiffe://cluster.local/ns/bookinfo/sa/details").issue();

@@ -20,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Probes against a real {@code openssl s_server -Verify} on loopback (CI installs openssl). */
 class OpensslServerProbeTest {
-  private final TestPki pki = new TestPki();
+  /** Live: the TLS peers here check validity against the system clock. */
+  private final TestPki pki = TestPki.live();
+
   private final TestPki.Issued root = pki.root("O=cluster.local").issue();
   private final TestPki.Issued serverCert =
       pki.leaf(root).uriSan("spiffe://cluster.local/ns/bookinfo/sa/details").issue();

@@ -27,7 +27,9 @@ import org.junit.jupiter.api.Test;
  * reach a real server on loopback, standing in for the pod's port.
  */
 class PortForwardTunnelTest {
-  private final TestPki pki = new TestPki();
+  /** Live: the TLS peers here check validity against the system clock. */
+  private final TestPki pki = TestPki.live();
+
   private final TestPki.Issued root = pki.root("O=cluster.local").issue();
   private final TestPki.Issued server =
       pki.leaf(root).uriSan("spiffe://cluster.local/ns/bookinfo/sa/details").issue();

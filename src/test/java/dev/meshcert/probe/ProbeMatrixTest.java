@@ -10,7 +10,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ProbeMatrixTest {
-  private final TestPki pki = new TestPki();
+  /** Live: the TLS peers here check validity against the system clock. */
+  private final TestPki pki = TestPki.live();
+
   private final TestPki.Issued root = pki.root("O=cluster.local").issue();
   private final TestPki.Issued server =
       pki.leaf(root).uriSan("spiffe://cluster.local/ns/bookinfo/sa/details").issue();

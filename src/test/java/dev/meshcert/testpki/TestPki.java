@@ -37,8 +37,9 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
- * A small test PKI: certificates built with Bouncy Castle relative to a fixed clock. Every test
- * that needs a certificate with a particular shape builds it here.
+ * A small test PKI: certificates built with Bouncy Castle relative to a fixed clock ({@link #NOW};
+ * {@link #live()} for real TLS peers). Every test that needs a certificate with a particular shape
+ * builds it here.
  *
  * <pre>{@code
  * TestPki pki = new TestPki();
@@ -56,6 +57,35 @@ public final class TestPki {
 
   private static final SecureRandom RANDOM = new SecureRandom();
   private final AtomicLong serials = new AtomicLong(0x1000);
+  private final Instant now;
+
+  /** A PKI whose certificates are valid around {@link #NOW}. */
+  public TestPki() {
+    this(NOW);
+  }
+
+  private TestPki(Instant now) {
+    this.now = now;
+  }
+
+  /** A PKI whose certificates are valid around {@code now}. */
+  public static TestPki at(Instant now) {
+    return new TestPki(now);
+  }
+
+  /**
+   * A PKI whose certificates are valid around the real time, for tests whose TLS peers (JSSE,
+   * openssl, nginx) check validity against the system clock: certificates made around the fixed
+   * {@link #NOW} stop working there a day later.
+   */
+  public static TestPki live() {
+    return new TestPki(Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+  }
+
+  /** The instant this PKI's default validity periods are built around. */
+  public Instant now() {
+    return now;
+  }
 
   /** A key pair of the given kind: "EC" (P-256), "EC-P384", "RSA" (2048), "Ed25519". */
   public static KeyPair keyPair(String kind) {
@@ -89,7 +119,7 @@ public final class TestPki {
         .subject(subject)
         .ca(true, null)
         .keyUsage(true, KeyUsage.keyCertSign | KeyUsage.cRLSign)
-        .validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(3650)));
+        .validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)));
   }
 
   /** An intermediate CA signed by {@code issuer}, shaped like {@link #root}. */
@@ -98,7 +128,7 @@ public final class TestPki {
         .subject(subject)
         .ca(true, null)
         .keyUsage(true, KeyUsage.keyCertSign | KeyUsage.cRLSign)
-        .validity(NOW.minus(Duration.ofDays(1)), NOW.plus(Duration.ofDays(365)));
+        .validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
   }
 
   /**
@@ -112,7 +142,7 @@ public final class TestPki {
         .ca(false, null)
         .keyUsage(true, KeyUsage.digitalSignature | KeyUsage.keyEncipherment)
         .extendedKeyUsage(KeyPurposeId.id_kp_serverAuth, KeyPurposeId.id_kp_clientAuth)
-        .validity(NOW.minus(Duration.ofHours(1)), NOW.plus(Duration.ofHours(23)));
+        .validity(now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(23)));
   }
 
   /** A certificate with its key pair. */
@@ -174,8 +204,8 @@ public final class TestPki {
     private String subject = "";
     private KeyPair keyPair;
     private String keyKind = "EC";
-    private Instant notBefore = NOW.minus(Duration.ofHours(1));
-    private Instant notAfter = NOW.plus(Duration.ofDays(1));
+    private Instant notBefore;
+    private Instant notAfter;
     private BigInteger serial;
     private Boolean ca;
     private Integer pathLen;
@@ -192,6 +222,8 @@ public final class TestPki {
     private Builder(TestPki pki, Issued issuer) {
       this.pki = pki;
       this.issuer = issuer;
+      this.notBefore = pki.now.minus(Duration.ofHours(1));
+      this.notAfter = pki.now.plus(Duration.ofDays(1));
     }
 
     public Builder subject(String rfc4514OrEmpty) {

@@ -64,11 +64,7 @@ public final class DemoEndpoints {
     if (!pods.contains(pod) || !pod.declaredPorts().contains(port) || port == 15090) {
       return Optional.empty();
     }
-    boolean istio =
-        pod.runningContainer("istio-proxy").isPresent()
-            || pod.nativeSidecars().stream().anyMatch(c -> c.name().equals("istio-proxy"))
-            || "enabled".equals(pod.annotations().get("ambient.istio.io/redirection"));
-    if (istio) {
+    if (istio(pod)) {
       MtlsMode m = policies.resolve(pod).modeFor(port);
       return Optional.of(
           switch (m) {
@@ -84,6 +80,29 @@ public final class DemoEndpoints {
       return Optional.of(Mode.SERVER_TLS);
     }
     return Optional.of(Mode.PLAIN);
+  }
+
+  /**
+   * The SPIFFE ID Istio gives the pod, from its namespace and service account; empty for pods
+   * outside Istio. A probe expects the server to present it (the demo has one pod that does not).
+   */
+  public Optional<String> expectedSpiffeId(Workload pod) {
+    if (!pods.contains(pod) || !istio(pod)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        "spiffe://"
+            + DemoCertificates.TRUST_DOMAIN
+            + "/ns/"
+            + pod.namespace()
+            + "/sa/"
+            + pod.serviceAccount());
+  }
+
+  private static boolean istio(Workload pod) {
+    return pod.runningContainer("istio-proxy").isPresent()
+        || pod.nativeSidecars().stream().anyMatch(c -> c.name().equals("istio-proxy"))
+        || "enabled".equals(pod.annotations().get("ambient.istio.io/redirection"));
   }
 
   /** The pod's own identity as its proxy holds it: the key and the chain it serves. */

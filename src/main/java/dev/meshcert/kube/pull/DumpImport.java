@@ -133,7 +133,9 @@ final class DumpImport {
                 List.of(),
                 new ControlPlaneReport(List.of(), List.of(), List.of(), List.of()),
                 List.of(),
-                problems));
+                problems,
+                List.of(),
+                List.of()));
     return new ImportedPulls().result(mesh, taken, List.of(), chains, failures, sources);
   }
 

@@ -73,7 +73,9 @@ final class SnapshotReader {
                     ? SnapshotJson.GSON.fromJson(m.get("controlPlane"), ControlPlaneReport.class)
                     : new ControlPlaneReport(List.of(), List.of(), List.of(), List.of()),
                 list(m, "policies", new TypeToken<List<ParsedPeerAuthentication>>() {}),
-                strings(m, "problems")));
+                strings(m, "problems"),
+                List.of(), // Services and DestinationRules are not saved (snapshot-format.md)
+                List.of()));
     List<MeshRoot> roots = new ArrayList<>();
     for (JsonElement e : array(o, "roots")) {
       JsonObject r = e.getAsJsonObject();

@@ -42,31 +42,22 @@ public final class MeshAnalyzer {
       List<ServiceInfo> services,
       List<DestinationRule> destinationRules) {
 
-    /** Inputs without Services and DestinationRules. */
-    public Inputs(
-        String cluster,
-        boolean demo,
-        Instant takenAt,
-        Optional<String> namespace,
-        List<Namespace> namespaces,
-        List<Workload> pods,
-        List<Workload> infrastructure,
-        ControlPlaneReport controlPlane,
-        List<ParsedPeerAuthentication> policies,
-        List<String> problems) {
-      this(
+    /** The same inputs with other pods and policies, read at {@code at}. */
+    public Inputs with(
+        List<Workload> newPods, List<ParsedPeerAuthentication> newPolicies, Instant at) {
+      return new Inputs(
           cluster,
           demo,
-          takenAt,
+          at,
           namespace,
           namespaces,
-          pods,
+          newPods,
           infrastructure,
           controlPlane,
-          policies,
+          newPolicies,
           problems,
-          List.of(),
-          List.of());
+          services,
+          destinationRules);
     }
   }
 
@@ -88,24 +79,6 @@ public final class MeshAnalyzer {
         in.problems(),
         in.services(),
         in.destinationRules());
-  }
-
-  static MeshSnapshot analyze(
-      MeshSnapshot base, List<Workload> pods, List<ParsedPeerAuthentication> policies, Instant at) {
-    return analyze(
-        new Inputs(
-            base.cluster(),
-            base.demo(),
-            at,
-            base.namespace(),
-            base.namespaces(),
-            pods,
-            base.infrastructure(),
-            base.controlPlane(),
-            policies,
-            base.problems(),
-            base.services(),
-            base.destinationRules()));
   }
 
   /** The root namespace of the first Istio control plane, else {@value #DEFAULT_ROOT}. */

@@ -60,20 +60,9 @@ public record MeshSnapshot(
     problems = List.copyOf(problems);
   }
 
-  /** A snapshot without Services and DestinationRules (read before they were). */
-  public MeshSnapshot(
-      String cluster,
-      boolean demo,
-      Instant takenAt,
-      Optional<String> namespace,
-      List<Namespace> namespaces,
-      List<Workload> pods,
-      List<Workload> infrastructure,
-      ControlPlaneReport controlPlane,
-      List<ParsedPeerAuthentication> policies,
-      List<WorkloadStatus> workloads,
-      List<String> problems) {
-    this(
+  /** What this snapshot was analysed from. */
+  public MeshAnalyzer.Inputs inputs() {
+    return new MeshAnalyzer.Inputs(
         cluster,
         demo,
         takenAt,
@@ -83,10 +72,9 @@ public record MeshSnapshot(
         infrastructure,
         controlPlane,
         policies,
-        workloads,
         problems,
-        List.of(),
-        List.of());
+        services,
+        destinationRules);
   }
 
   /**
@@ -119,22 +107,22 @@ public record MeshSnapshot(
     Map<String, Workload> byRef = new LinkedHashMap<>();
     pods.forEach(p -> byRef.put(p.ref(), p));
     byRef.put(pod.ref(), pod);
-    return MeshAnalyzer.analyze(this, new ArrayList<>(byRef.values()), policies, at);
+    return MeshAnalyzer.analyze(inputs().with(new ArrayList<>(byRef.values()), policies, at));
   }
 
   /** This snapshot without pod {@code ref}. */
   public MeshSnapshot withoutPod(String ref, Instant at) {
     List<Workload> rest = pods.stream().filter(p -> !p.ref().equals(ref)).toList();
-    return MeshAnalyzer.analyze(this, rest, policies, at);
+    return MeshAnalyzer.analyze(inputs().with(rest, policies, at));
   }
 
   /** This snapshot with other pods (after a re-list). */
   public MeshSnapshot withPods(List<Workload> newPods, Instant at) {
-    return MeshAnalyzer.analyze(this, newPods, policies, at);
+    return MeshAnalyzer.analyze(inputs().with(newPods, policies, at));
   }
 
   /** This snapshot with other PeerAuthentications. */
   public MeshSnapshot withPolicies(List<ParsedPeerAuthentication> newPolicies, Instant at) {
-    return MeshAnalyzer.analyze(this, pods, newPolicies, at);
+    return MeshAnalyzer.analyze(inputs().with(pods, newPolicies, at));
   }
 }

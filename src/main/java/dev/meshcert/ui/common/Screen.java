@@ -55,6 +55,15 @@ public interface Screen {
   default void open(List<java.nio.file.Path> files) {}
 
   /**
+   * The kinds of file this screen opens when they come from outside the window (command line,
+   * second launch, file association); the window sorts the files by content and hands each kind to
+   * the first screen that opens it.
+   */
+  default java.util.Set<FileKind> opens() {
+    return java.util.Set.of();
+  }
+
+  /**
    * The evidence card of what is selected (a certificate, a chain, a probe result), if anything:
    * the window copies it as Markdown or as an image. Build it from unredacted data; the window
    * redacts it.

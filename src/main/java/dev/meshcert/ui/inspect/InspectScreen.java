@@ -98,6 +98,11 @@ public final class InspectScreen implements Screen {
   }
 
   @Override
+  public java.util.Set<dev.meshcert.ui.common.FileKind> opens() {
+    return java.util.Set.of(dev.meshcert.ui.common.FileKind.CERTIFICATES);
+  }
+
+  @Override
   public void close() {
     model.close();
   }

@@ -1,9 +1,13 @@
 package dev.meshcert.ui.mesh;
 
 import dev.meshcert.core.analysis.SourceReader;
+import dev.meshcert.core.read.InputFormat;
 import dev.meshcert.core.read.InputReader;
 import dev.meshcert.core.read.PasswordProvider;
 import dev.meshcert.core.read.Source;
+import dev.meshcert.kube.pull.ScanResult;
+import dev.meshcert.kube.pull.Snapshot;
+import dev.meshcert.kube.pull.SnapshotService;
 import dev.meshcert.mesh.trust.WorkloadChain;
 import dev.meshcert.mesh.trust.WorkloadChains;
 import dev.meshcert.ui.common.ProgressReporter;
@@ -13,31 +17,53 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
  * Reads Envoy config_dumps, ztunnel dumps and PEM files into {@link MeshData}, so the Mesh screen
  * is useful without a cluster. A config_dump is one workload named after its file; a ztunnel dump
- * gives one workload per identity. Runs off the FX thread.
+ * gives one workload per identity. With an importer, each dump is also imported as a snapshot
+ * context (as {@code kube.pull} imports loose dumps), so what was opened can be saved as a
+ * snapshot; PEM files are not part of a snapshot. Runs off the FX thread.
  */
 public final class DumpFiles {
 
+  private static final Set<InputFormat> DUMPS =
+      Set.of(InputFormat.ENVOY_CONFIG_DUMP, InputFormat.ZTUNNEL_CONFIG_DUMP);
+
   private final SourceReader reader;
   private final Clock clock;
+  private final Optional<SnapshotService> imports;
 
   /**
+   * Reads files for showing only: nothing read can be saved as a snapshot.
+   *
    * @param reader reads one file (the mesh formats included)
    * @param clock what "now" is for the timeline
    */
   public DumpFiles(SourceReader reader, Clock clock) {
+    this(reader, clock, Optional.empty());
+  }
+
+  /**
+   * @param reader reads one file (the mesh formats included)
+   * @param clock what "now" is for the timeline
+   * @param imports imports each dump file as a snapshot, to be saved later
+   */
+  public DumpFiles(SourceReader reader, Clock clock, Optional<SnapshotService> imports) {
     this.reader = reader;
     this.clock = clock;
+    this.imports = imports;
   }
 
   /** Reads {@code files}; unreadable files and files without certificates become failures. */
   public MeshData read(List<Path> files, ProgressReporter progress) {
     List<WorkloadChain> workloads = new ArrayList<>();
     List<PodFailure> failures = new ArrayList<>();
+    List<ScanResult> scans = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
     for (int i = 0; i < files.size(); i++) {
       if (progress.isCancelled()) {
         throw new CancellationException();
@@ -55,6 +81,8 @@ public final class DumpFiles {
         List<WorkloadChain> read = WorkloadChains.of(strip(name), source);
         if (read.isEmpty()) {
           failures.add(new PodFailure(name, reason(source)));
+        } else if (DUMPS.contains(source.format()) && imports.isPresent()) {
+          importDump(file, name, scans, problems);
         }
         workloads.addAll(read);
       } catch (IOException e) {
@@ -64,8 +92,17 @@ public final class DumpFiles {
     progress.update(files.size(), files.size(), "");
     String origin =
         files.size() == 1 ? String.valueOf(files.get(0).getFileName()) : files.size() + " files";
-    return new MeshData(
-        origin, clock.instant(), workloads, List.of(), failures, List.of(), List.of());
+    return new MeshData(origin, clock.instant(), workloads, List.of(), failures, problems, scans);
+  }
+
+  private void importDump(Path file, String name, List<ScanResult> scans, List<String> problems) {
+    try {
+      Snapshot imported = imports.orElseThrow().open(file);
+      scans.addAll(imported.contexts());
+      imported.problems().forEach(p -> problems.add(name + ": " + p));
+    } catch (IOException e) {
+      problems.add(name + ": cannot be saved in a snapshot: " + e.getMessage());
+    }
   }
 
   private static String strip(String name) {

@@ -39,6 +39,24 @@ public record MeshData(
     return new MeshData("", now, List.of(), List.of(), List.of(), List.of(), List.of());
   }
 
+  /**
+   * This and {@code other} together, as one origin: workloads, roots, failures and scans of both.
+   */
+  public MeshData and(MeshData other, String newOrigin) {
+    return new MeshData(
+        newOrigin,
+        takenAt.isAfter(other.takenAt) ? takenAt : other.takenAt,
+        concat(workloads, other.workloads),
+        concat(meshRoots, other.meshRoots).stream().distinct().toList(),
+        concat(failures, other.failures),
+        concat(problems, other.problems),
+        concat(scans, other.scans));
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+  }
+
   /** Whether it can be saved as a snapshot. */
   public boolean savable() {
     return !scans.isEmpty();

@@ -1,6 +1,7 @@
 package dev.meshcert.ui.mesh;
 
 import dev.meshcert.ui.common.FileDropTarget;
+import dev.meshcert.ui.common.FileKind;
 import dev.meshcert.ui.common.Icons;
 import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.common.Screen;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.scene.Node;
@@ -93,15 +95,21 @@ public final class MeshScreen implements Screen {
 
           @Override
           public boolean drop(List<Path> files, Optional<String> text) {
-            model.addPaths(files);
+            open(files);
             return !files.isEmpty();
           }
         });
   }
 
+  /** Opens files of any kind it shows (snapshots, archives, dumps, PEM), sorted by content. */
   @Override
   public void open(List<Path> files) {
-    model.addPaths(files);
+    snapshots.ifPresentOrElse(s -> s.openFiles(files), () -> model.addPaths(files));
+  }
+
+  @Override
+  public Set<FileKind> opens() {
+    return Set.of(FileKind.MESH_SNAPSHOT, FileKind.BUG_REPORT, FileKind.MESH_DUMP);
   }
 
   @Override

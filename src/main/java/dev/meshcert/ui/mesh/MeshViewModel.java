@@ -10,6 +10,7 @@ import dev.meshcert.mesh.trust.WorkloadTrust;
 import dev.meshcert.ui.common.DialogService;
 import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.common.Problem;
+import dev.meshcert.ui.common.ProgressReporter;
 import dev.meshcert.ui.common.TaskHandle;
 import dev.meshcert.ui.common.TaskRunner;
 import dev.meshcert.ui.common.TaskSpec;
@@ -166,6 +167,11 @@ public final class MeshViewModel {
     if (!paths.isEmpty()) {
       start(messages.get("mesh.task.read", paths.size()), p -> analyse(files.read(paths, p)));
     }
+  }
+
+  /** Reads dump and PEM files; for work run off the FX thread. */
+  MeshData readFiles(List<Path> paths, ProgressReporter progress) {
+    return files.read(paths, progress);
   }
 
   /** Shows {@code data} (from a scan or a snapshot) once analysed in the background. */

@@ -2,14 +2,11 @@ package dev.meshcert.ui.probe;
 
 import dev.meshcert.kube.Cancellation;
 import dev.meshcert.kube.ClusterConnection;
-import dev.meshcert.kube.NamespaceScope;
 import dev.meshcert.kube.PodAccess;
 import dev.meshcert.kube.ProbeExec;
 import dev.meshcert.kube.demo.DemoCluster;
-import dev.meshcert.kube.demo.DemoEndpoints;
-import dev.meshcert.mesh.workload.Workload;
-import dev.meshcert.probe.ClientIdentity;
 import dev.meshcert.probe.DemoMeshServers;
+import dev.meshcert.probe.DemoProbe;
 import dev.meshcert.probe.ExecCommandRunner;
 import dev.meshcert.probe.InPodProbe;
 import dev.meshcert.probe.ProbeIdentity;
@@ -19,8 +16,6 @@ import dev.meshcert.probe.ProbeRoute;
 import dev.meshcert.probe.ProbeRun;
 import dev.meshcert.probe.ProbeTarget;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -137,52 +132,17 @@ public final class DefaultProbeService implements ProbeService, AutoCloseable {
   }
 
   private Running demoRun(ProbeRequest r, Duration t) throws Exception {
-    DemoMeshServers loopback = servers();
-    DemoCluster mesh = loopback.demo();
-    DemoEndpoints endpoints = mesh.endpoints();
-    String[] at = podPort(r.target());
-    Workload pod = demoPod(mesh, at[0] + "/" + at[1]);
-    int port = Integer.parseInt(at[2]);
-    InetSocketAddress address =
-        loopback
-            .address(pod, port)
-            .orElseThrow(
-                () -> new IOException("the demo pod " + pod.ref() + " serves nothing on " + port));
-    ProbeTarget target =
-        target(
-            address.getHostString(),
-            address.getPort(),
-            r,
-            Optional.of(r.serverName().orElse(pod.workloadName() + "." + pod.namespace())),
-            t);
-    ProbeIdentity identity = RequestIdentity.of(r, clock, Optional.empty());
-    List<X509Certificate> roots = identity.roots().isEmpty() ? endpoints.roots() : identity.roots();
-    if (r.identity() == ProbeRequest.IdentityKind.DEMO_WORKLOAD) {
-      Workload source = demoPod(mesh, r.sourcePod().orElse(""));
-      DemoEndpoints.DemoIdentity own =
-          endpoints
-              .identity(source)
-              .orElseThrow(() -> new IOException(source.ref() + " has no mesh identity"));
-      identity =
-          new ProbeIdentity(
-              Optional.of(new ClientIdentity(own.key(), own.chain())),
-              roots,
-              "the demo identity of " + source.ref());
-    } else {
-      identity = new ProbeIdentity(identity.identity(), roots, identity.description());
-    }
-    return matrix(
-        new ProbeRoute.Direct(target),
-        identity,
-        List.of(
-            "Demo mesh: "
-                + pod.ref()
-                + " port "
-                + port
-                + " ("
-                + endpoints.mode(pod, port).map(Enum::name).orElse("?")
-                + ") answers on "
-                + target.authority()));
+    ProbeIdentity given = RequestIdentity.of(r, clock, Optional.empty());
+    Optional<String> source =
+        r.identity() == ProbeRequest.IdentityKind.DEMO_WORKLOAD
+            ? Optional.of(r.sourcePod().orElse(""))
+            : Optional.empty();
+    DemoProbe.Plan plan =
+        DemoProbe.plan(
+            servers(),
+            new DemoProbe.Request(
+                r.target(), r.serverName(), r.path(), r.expectedSpiffeId(), t, source, given));
+    return matrix(new ProbeRoute.Direct(plan.target()), plan.identity(), List.of(plan.note()));
   }
 
   private Running throughMesh(ProbeRequest r, Duration t, Cancellation cancellation)
@@ -216,14 +176,6 @@ public final class DefaultProbeService implements ProbeService, AutoCloseable {
     ClusterConnection c = connection();
     return c.probeExec()
         .orElseThrow(() -> new IOException(c.name() + " cannot run commands in pods"));
-  }
-
-  private static Workload demoPod(DemoCluster mesh, String ref) throws Exception {
-    String[] p = pod(ref);
-    return mesh.pods(NamespaceScope.of(p[0]), Cancellation.none()).stream()
-        .filter(w -> w.name().equals(p[1]))
-        .findFirst()
-        .orElseThrow(() -> new IOException("no demo pod " + ref));
   }
 
   private static ProbeTarget hostPort(ProbeRequest r, Duration t) throws IOException {

@@ -1,9 +1,11 @@
 package dev.meshcert.ui.shell;
 
 import dev.meshcert.ui.common.FileDropTarget;
+import dev.meshcert.ui.common.FileKind;
 import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.common.Screen;
 import dev.meshcert.ui.common.Styles;
+import dev.meshcert.ui.common.TaskSpec;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -128,20 +130,39 @@ public final class MainWindow {
   }
 
   /**
-   * Opens files (command line, second launch, recent files) in the first screen that takes them.
+   * Opens files (command line, second launch, file association, recent files) by their content: the
+   * files are sorted into {@link FileKind}s in the background, then each kind goes to the first
+   * screen that {@linkplain Screen#opens() opens} it (certificates to Inspect; snapshots,
+   * bug-report archives and dumps to Mesh), and the screen of the first file comes to the front.
    */
   public void open(List<Path> files) {
     if (files.isEmpty()) {
       return;
     }
     services.preferences().addRecent(files);
-    Optional<Tab> target = targetFor(files, Optional.empty());
-    if (target.isPresent()) {
-      tabs.getSelectionModel().select(target.get());
-      ((Screen) target.get().getUserData()).open(files);
-    } else {
-      screens.get(0).open(files);
+    List<Path> given = List.copyOf(files);
+    services
+        .runner()
+        .run(
+            TaskSpec.of(
+                    messages.get("status.sorting", given.size()),
+                    p -> given.stream().map(FileKind::of).toList())
+                .onSuccess(kinds -> route(given, kinds))
+                .onFailure(
+                    e -> route(given, given.stream().map(f -> FileKind.CERTIFICATES).toList())));
+  }
+
+  /** Hands each file to the screen that opens its kind, in the order given. */
+  private void route(List<Path> files, List<FileKind> kinds) {
+    java.util.Map<Screen, List<Path>> byScreen = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      FileKind kind = kinds.get(i);
+      Screen screen =
+          screens.stream().filter(s -> s.opens().contains(kind)).findFirst().orElse(screens.get(0));
+      byScreen.computeIfAbsent(screen, s -> new java.util.ArrayList<>()).add(files.get(i));
     }
+    byScreen.keySet().stream().findFirst().ifPresent(this::select);
+    byScreen.forEach(Screen::open);
   }
 
   /**

@@ -2,15 +2,18 @@ package dev.meshcert.mesh.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.meshcert.mesh.policy.DestinationRuleParser;
 import dev.meshcert.mesh.policy.MtlsBadge;
 import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
 import dev.meshcert.mesh.policy.PeerAuthenticationParser;
 import dev.meshcert.mesh.workload.Container;
 import dev.meshcert.mesh.workload.ContainerPort;
 import dev.meshcert.mesh.workload.Namespace;
+import dev.meshcert.mesh.workload.ServiceInfo;
 import dev.meshcert.mesh.workload.Workload;
 import dev.meshcert.testpki.TestPki;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +50,8 @@ class MeshSnapshotTest {
             List.of(),
             new ControlPlaneReport(List.of(), List.of(), List.of(), List.of()),
             policies,
+            List.of(),
+            List.of(),
             List.of()));
   }
 
@@ -84,5 +89,32 @@ class MeshSnapshotTest {
     MeshSnapshot s = snapshot(List.of(SIDECAR, PLAIN), List.of());
     assertEquals(List.of("shop"), List.copyOf(s.byNamespace().keySet()));
     assertEquals(2, s.byNamespace().get("shop").size());
+  }
+
+  @Test
+  void liveUpdatesKeepTheDestinationRulesAndServices() {
+    MeshAnalyzer.Inputs in =
+        new MeshAnalyzer.Inputs(
+            "test",
+            false,
+            TestPki.NOW,
+            Optional.empty(),
+            List.of(Namespace.named("shop")),
+            List.of(SIDECAR),
+            List.of(),
+            new ControlPlaneReport(List.of(), List.of(), List.of(), List.of()),
+            policy("STRICT"),
+            List.of(),
+            List.of(new ServiceInfo("shop", "cart", Map.of("app", "cart"), List.of())),
+            DestinationRuleParser.parseYaml(
+                "kind: DestinationRule\nmetadata: {name: r, namespace: shop}\n"
+                    + "spec: {host: cart, trafficPolicy: {tls: {mode: DISABLE}}}\n",
+                "shop"));
+
+    MeshSnapshot s =
+        MeshAnalyzer.analyze(in).withPod(PLAIN, TestPki.NOW).withPolicies(List.of(), TestPki.NOW);
+
+    assertEquals(in.services(), s.services());
+    assertEquals(in.destinationRules(), s.destinationRules());
   }
 }

@@ -3,6 +3,7 @@ package dev.meshcert.ui.mesh;
 import dev.meshcert.core.chain.SignatureVerifier;
 import dev.meshcert.core.expiry.ExpiryPolicy;
 import dev.meshcert.core.read.InputReader;
+import dev.meshcert.kube.pull.SnapshotService;
 import dev.meshcert.mesh.MeshReaders;
 import dev.meshcert.mesh.envoy.EnvoyDumps;
 import dev.meshcert.mesh.trust.RotationFixture;
@@ -41,10 +42,15 @@ final class MeshFixture {
   }
 
   MeshFixture(SyncTaskRunner runner) {
+    this(runner, Optional.empty());
+  }
+
+  /** With {@code imports}, opened dumps are imported as snapshot contexts too (savable). */
+  MeshFixture(SyncTaskRunner runner, Optional<SnapshotService> imports) {
     this.runner = runner;
     this.model =
         new MeshViewModel(
-            new DumpFiles(new InputReader(MeshReaders.all())::read, TestPki.CLOCK),
+            new DumpFiles(new InputReader(MeshReaders.all())::read, TestPki.CLOCK, imports),
             runner,
             dialogs(),
             (name, pem) -> {

@@ -93,7 +93,7 @@ class SnapshotViewModelTest {
   }
 
   @Test
-  void dumpFilesCannotBeSavedAsASnapshot() {
+  void anEmptyViewCannotBeSavedAsASnapshot() {
     f.model.show(MeshData.empty(TestPki.NOW));
     snapshots.save();
 

@@ -290,9 +290,10 @@ class ShellFeaturesTest {
     }
   }
 
+  /** Waits until {@code condition}, evaluated on the FX thread (it reads controls), holds. */
   private static void waitFor(Callable<Boolean> condition) {
     try {
-      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, condition);
+      WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> onFx(condition));
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("condition not met in time", e);
     }

@@ -1,0 +1,102 @@
+package dev.meshcert.ui.mesh;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.meshcert.kube.pull.Snapshot;
+import dev.meshcert.kube.pull.SnapshotFiles;
+import dev.meshcert.testpki.TestPki;
+import dev.meshcert.ui.common.SyncTaskRunner;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Dumps opened in the Mesh screen are imported as snapshot contexts, so "Save snapshot" saves them;
+ * files handed to the screen are sorted by content (snapshots, dumps, PEM).
+ */
+class DumpSnapshotTest {
+
+  @TempDir Path dir;
+  final SnapshotFiles files = new SnapshotFiles(TestPki.CLOCK, "meshcert test");
+  final MeshFixture f = new MeshFixture(SyncTaskRunner.immediate(), Optional.of(files));
+  Optional<Path> saveAs = Optional.empty();
+  final SnapshotViewModel snapshots =
+      new SnapshotViewModel(
+          f.model,
+          files,
+          new SnapshotChooser() {
+            @Override
+            public Optional<Path> chooseSave(String name) {
+              return saveAs;
+            }
+
+            @Override
+            public Optional<Path> chooseOpen() {
+              return Optional.empty();
+            }
+          },
+          f.runner,
+          MeshFixture.MESSAGES,
+          TestPki.CLOCK,
+          "meshcert test");
+
+  private MeshData shown() {
+    return f.model.analysisProperty().get().data();
+  }
+
+  @Test
+  void openedDumpsCanBeSavedAsASnapshot() throws IOException {
+    f.model.addPaths(f.rotationDumps(dir));
+
+    assertTrue(snapshots.savableProperty().get());
+    saveAs = Optional.of(dir.resolve("saved.json"));
+    snapshots.save();
+
+    Snapshot saved = files.open(dir.resolve("saved.json"));
+    assertEquals(3, saved.contexts().size());
+    assertEquals(
+        List.of("default/a", "default/b", "default/late"),
+        saved.contexts().stream().flatMap(c -> c.pods().stream()).map(p -> p.ref()).toList());
+  }
+
+  @Test
+  void savedDumpsReopenWithTheirWorkloads() throws IOException {
+    f.model.addPaths(f.rotationDumps(dir));
+    Path file = dir.resolve("saved.json");
+    snapshots.save(shown(), file);
+    f.model.clear();
+
+    snapshots.openFiles(List.of(file));
+
+    assertEquals(3, shown().workloads().size());
+    assertEquals("saved.json", shown().origin());
+  }
+
+  @Test
+  void pemFilesAloneCannotBeSaved() throws IOException {
+    Path pem = Files.writeString(dir.resolve("root.pem"), f.pki.newRoot.pem());
+
+    f.model.addPaths(List.of(pem));
+
+    assertFalse(snapshots.savableProperty().get());
+  }
+
+  @Test
+  void openFilesSortsASnapshotAndADumpByContentAndShowsBoth() throws IOException {
+    List<Path> dumps = f.rotationDumps(dir);
+    Path snapshot = dir.resolve("first.data");
+    files.save(files.open(dumps.get(0)), snapshot);
+
+    snapshots.openFiles(List.of(snapshot, dumps.get(2)));
+
+    assertEquals(2, shown().workloads().size(), shown().toString());
+    assertEquals("2 files", shown().origin());
+    assertEquals(2, shown().scans().size());
+  }
+}
