@@ -49,7 +49,9 @@ step() {
 
 # name        command (see docs/performance.md for what each measures)
 step openssl   bench/compare-openssl.sh 10 10000
+step openssl-c1 env MESHCERT_JAVA_OPTIONS='-XX:TieredStopAtLevel=1 -XX:+UseSerialGC' bench/compare-openssl.sh 10 10000
 step inspect   bench/jmh.sh InspectBenchmark -f 1 -wi 3 -i 5
+step inspect-cpu bench/inspect-cpu.sh 16
 step chain     bench/jmh.sh ChainBenchmark -f 1 -wi 3 -i 8
 step lint      bench/jmh.sh LintBenchmark -f 1 -wi 3 -i 5
 step probe     bench/jmh.sh ProbeBenchmark -f 1 -wi 3 -i 5

@@ -3,6 +3,8 @@
 # 10,000-certificate PEM bundle, side by side. See docs/performance.md.
 #
 #   bench/compare-openssl.sh [RUNS] [COUNT]     (defaults: 10 runs, 10000 certificates)
+#   MESHCERT_JAVA_OPTIONS="-XX:TieredStopAtLevel=1 -XX:+UseSerialGC" bench/compare-openssl.sh
+#                                               (JVM options for meshcert, e.g. the CLI launcher's)
 #
 # Builds target/meshcert.jar and the test classes when missing, generates the bundle once
 # (target/bench/bundle-COUNT.pem), then runs both commands RUNS times, interleaved so that load
@@ -27,7 +29,8 @@ if [ ! -f "$bundle" ]; then
     dev.meshcert.bench.InspectBenchmarkBundle "$bundle" "$count"
 fi
 
-meshcert=(java -jar target/meshcert.jar inspect --json "$bundle")
+read -r -a jvm_options <<<"${MESHCERT_JAVA_OPTIONS:-}"
+meshcert=(java "${jvm_options[@]}" -jar target/meshcert.jar inspect --json "$bundle")
 openssl_cmd=(openssl storeutl -noout -text -certs "$bundle")
 
 # Both must succeed (exit 0 or 1: findings are not failures) before they are timed.
@@ -40,6 +43,7 @@ if [ "$rc" -gt 1 ]; then
 fi
 "${openssl_cmd[@]}" >/dev/null
 
+echo "meshcert: ${meshcert[*]}"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)," \
   "load $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | head -1); $(openssl version)"
 

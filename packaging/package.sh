@@ -60,12 +60,14 @@ app_image() {
   jpackage --type app-image "${about[@]}" --icon "$icon" \
     --input "$input" --main-jar meshcert.jar --main-class dev.meshcert.app.Launcher \
     --java-options "-Xss2m" \
+    --add-launcher "$name-cli=packaging/cli-launcher.properties" \
     --add-modules "$modules" \
     --jlink-options "--strip-debug --no-man-pages --no-header-files --compress=2"
   if [ "$(uname -s)" = Linux ] && [ "${MESHCERT_NO_CDS:-}" != 1 ]; then
     app_cds "target/dist/$name"
   fi
-  echo "app image: target/dist/$name (launcher: target/dist/$name/bin/$name)"
+  echo "app image: target/dist/$name (launchers: target/dist/$name/bin/$name, the window and" \
+    "the command line; target/dist/$name/bin/$name-cli, the command line only)"
 }
 
 # AppCDS for the Linux app image: one training run opens the window under Xvfb and records the
