@@ -21,13 +21,17 @@ fi
 tmp="$(mktemp -d)"
 export XDG_CONFIG_HOME="$tmp/config" XDG_STATE_HOME="$tmp/state" XDG_RUNTIME_DIR="$tmp/run"
 
-probe() { # label, then the command; appends one number (ms) to $tmp/<label>
+# label, then the command; appends the first-frame time (ms) to $tmp/<label> and the process's
+# CPU time (user + sys, ms) to $tmp/<label>.cpu: CPU time is the figure machine load inflates least.
+probe() {
   local label="$1"
   shift
-  "${display[@]}" "$@" 2>&1 | sed -n 's/^meshcert: first frame after \([0-9]*\) ms$/\1/p' \
-    >>"$tmp/$label"
+  "${display[@]}" /usr/bin/time -f "cpu %U %S" -o "$tmp/time" "$@" 2>&1 |
+    sed -n 's/^meshcert: first frame after \([0-9]*\) ms$/\1/p' >>"$tmp/$label"
+  awk '/^cpu/ {printf "%d\n", ($2 + $3) * 1000}' "$tmp/time" >>"$tmp/$label.cpu"
 }
 
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 variants=(jar)
 [ -x "$image/bin/meshcert" ] && variants+=(image-cds image-nocds)
 [ -x "$installed" ] && variants+=(installed-cds installed-nocds)
@@ -44,8 +48,11 @@ for i in $(seq "$runs"); do
   fi
 done
 
-echo "start-up, process start to first frame, $runs runs each ($(nproc) cores, $(date -u +%F))"
+echo "start-up, process start to first frame (and CPU time, .cpu), $runs runs each ($(nproc) cores, $(date -u +%F))"
+echo "load average before: $load_before, after: $(cut -d' ' -f1-3 /proc/loadavg)"
 for v in "${variants[@]}"; do
-  sort -n "$tmp/$v" | awk -v l="$v" '{a[NR]=$1} END {
-    printf "%-12s min %5d  median %5d  max %5d ms\n", l, a[1], a[int((NR+1)/2)], a[NR] }'
+  for f in "$v" "$v.cpu"; do
+    sort -n "$tmp/$f" | awk -v l="$f" '{a[NR]=$1} END {
+      printf "%-19s min %5d  median %5d  max %5d ms\n", l, a[1], a[int((NR+1)/2)], a[NR] }'
+  done
 done

@@ -9,7 +9,8 @@
 # (lib/app/meshcert.jsa, see docs/performance.md "Start-up"): one training run opens the window
 # under Xvfb and records the classes it loads (lib/app/meshcert.classlist), then
 # lib/meshcert-cds.sh (from packaging/linux/) dumps a static archive of them for the image's class
-# path; the launcher's configuration points -XX:SharedArchiveFile at it, with -Xshare:auto. JDK 17
+# path; the launcher's configuration points -XX:SharedArchiveFile at it (the JVM's default
+# -Xshare:auto starts without it when it is missing or stale). JDK 17
 # ties the archive to the absolute class path, so the .deb and .rpm pack the image without the
 # archive and make it after installing (packaging/linux/postinst, prerm, meshcert-inspector.spec:
 # jpackage's own scripts plus that step). MESHCERT_NO_CDS=1 skips the training run (CI does, to
@@ -99,9 +100,10 @@ app_cds() {
   fi
   install -m 755 packaging/linux/meshcert-cds.sh "$image/lib/meshcert-cds.sh"
   "$image/lib/meshcert-cds.sh" make
-  # -Xshare:auto: a missing or stale archive (moved image, failed post-install dump) means a
-  # start without it, never a failed start.
-  sed -i "/^\[JavaOptions\]/a java-options=-XX:SharedArchiveFile=\$APPDIR/$name.jsa\njava-options=-Xshare:auto" "$cfg"
+  # Under the JVM's default -Xshare:auto a missing or stale archive (moved image, failed
+  # post-install dump) means a start without it, never a failed start. Not written out: an
+  # explicit -Xshare:auto here would override -Xshare:off given in JAVA_TOOL_OPTIONS.
+  sed -i "/^\[JavaOptions\]/a java-options=-XX:SharedArchiveFile=\$APPDIR/$name.jsa" "$cfg"
   if [ -s "$image/lib/app/$name.jsa" ]; then
     echo "AppCDS archive: $image/lib/app/$name.jsa ($(du -h "$image/lib/app/$name.jsa" | cut -f1))"
   fi

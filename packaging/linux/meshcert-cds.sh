@@ -6,8 +6,8 @@
 # .rpm's %post run this script: a static dump (-Xshare:dump) of the classes the window loads at
 # start-up (lib/app/meshcert.classlist, recorded at build time by opening the window once under
 # Xvfb) with the installed class path, read from the launcher's lib/app/meshcert.cfg. No display
-# needed; a few seconds. The launcher asks for the archive with -XX:SharedArchiveFile and
-# -Xshare:auto, so a missing or stale archive only means a slower start, never a failed one.
+# needed; a few seconds. The launcher asks for the archive with -XX:SharedArchiveFile under the
+# JVM's default -Xshare:auto, so a missing or stale archive only means a slower start.
 # Never fails the installation: a dump that goes wrong leaves no archive and says so.
 set -u
 lib="$(cd "$(dirname "$0")" && pwd)"

@@ -1,30 +1,45 @@
 package dev.meshcert.kube;
 
-import io.kubernetes.client.Exec;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.models.V1Status;
+import io.kubernetes.client.openapi.models.V1StatusCause;
+import io.kubernetes.client.util.WebSocketStreamHandler;
+import io.kubernetes.client.util.WebSockets;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Runs one fixed, read-only command in a container over the exec subresource and returns its
- * stdout. Both output streams are taken before either is read (the stream handler only delivers to
- * streams that exist), stdout is bounded, and the whole run has a timeout and is cancellable.
+ * stdout. The streams are taken before the WebSocket opens, stdout is bounded, and the whole run
+ * has a timeout and is cancellable.
  */
 final class PodExec {
 
   private static final int MAX_STDOUT = 32 * 1024 * 1024;
 
-  /** The official client's exit value until the status channel has said how the command ended. */
+  /** The exit value when the status channel did not say how the command ended. */
   private static final int NO_EXIT_STATUS = -1;
+
+  /** The status channel carries one small JSON Status. */
+  private static final int MAX_STATUS = 64 * 1024;
+
+  private static final JSON STATUS_JSON = new JSON();
+
+  private static final int STDOUT = 1;
+  private static final int STDERR = 2;
+  private static final int STATUS = 3;
 
   private static final Pattern HTTP_CODE = Pattern.compile("\\b(401|403|404)\\b");
 
@@ -90,6 +105,12 @@ final class PodExec {
    * Runs the command and returns whatever it printed on both streams with its exit code, without
    * judging the exit code: callers that read tools' diagnostics (curl -v writes to stderr and exits
    * non-zero on a reset) need both.
+   *
+   * <p>The three streams (stdout, stderr, the status channel) are taken from the stream handler
+   * before the WebSocket opens. The official client's {@code Exec} opens first and hands the
+   * streams out afterwards, refusing them ({@code IllegalStateException}) once the socket has
+   * closed: a refused upgrade or a command that ended quickly could beat the caller to them, which
+   * was an unexpected error instead of "forbidden", or lost output.
    */
   static Output execute(
       ApiCalls calls,
@@ -106,50 +127,91 @@ final class PodExec {
     if (cancellation.isCancelled()) {
       throw new KubeException(new KubeFailure.Cancelled(op));
     }
-    AtomicReference<Throwable> connectionError = new AtomicReference<>();
-    Process process;
+    WebSocketStreamHandler handler = new WebSocketStreamHandler();
+    CompletableFuture<byte[]> out = drain(handler.getInputStream(STDOUT), MAX_STDOUT);
+    CompletableFuture<byte[]> err = drain(handler.getInputStream(STDERR), maxStderr);
+    CompletableFuture<byte[]> status = drain(handler.getInputStream(STATUS), MAX_STATUS);
     try {
-      process =
-          new Exec(calls.client())
-              .newExecutionBuilder(namespace, pod, command)
-              .setContainer(container)
-              .setStdin(false)
-              .setTty(false)
-              .setOnUnhandledError(connectionError::set)
-              .execute();
+      WebSockets.stream(path(namespace, pod, container, command), "GET", calls.client(), handler);
     } catch (ApiException e) {
+      handler.close();
       throw calls.failure(e, op, cancellation);
     } catch (IOException e) {
+      handler.close();
       throw calls.failure(new ApiException(e), op, cancellation);
     }
-    Runnable kill = process::destroy;
+    Runnable kill = handler::close;
     cancellation.onCancel(kill);
     try {
-      InputStream stdout = process.getInputStream();
-      InputStream stderr = process.getErrorStream();
-      CompletableFuture<byte[]> out = drain(stdout, MAX_STDOUT);
-      CompletableFuture<byte[]> err = drain(stderr, maxStderr);
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroy();
-        throw new KubeException(new KubeFailure.Timeout(op, timeout));
-      }
+      // every stream ends when the socket closes, which a server does once it sent the status
+      CompletableFuture.allOf(out, err, status).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
       if (cancellation.isCancelled()) {
         throw new KubeException(new KubeFailure.Cancelled(op));
       }
-      byte[] bytes = out.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      byte[] errors = err.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-      return new Output(process.exitValue(), bytes, errors, connectionError.get());
+      return new Output(exitCode(status.get()), out.get(), err.get(), handler.getError());
+    } catch (TimeoutException e) {
+      handler.close();
+      if (cancellation.isCancelled()) {
+        throw new KubeException(new KubeFailure.Cancelled(op), e);
+      }
+      throw new KubeException(new KubeFailure.Timeout(op, timeout));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      process.destroy();
+      handler.close();
       throw new KubeException(new KubeFailure.Cancelled(op), e);
-    } catch (ExecutionException | TimeoutException e) {
-      process.destroy();
+    } catch (ExecutionException e) {
+      handler.close();
       throw new KubeException(
           new KubeFailure.Unreachable(caller.server(), String.valueOf(e.getMessage())), e);
     } finally {
       cancellation.remove(kill);
     }
+  }
+
+  /** The exec subresource's path, as the official client's {@code Exec} writes it. */
+  static String path(String namespace, String pod, String container, String[] command) {
+    StringBuilder b =
+        new StringBuilder("/api/v1/namespaces/")
+            .append(namespace)
+            .append("/pods/")
+            .append(pod)
+            .append("/exec?stdin=false&stdout=true&stderr=true&tty=false&container=")
+            .append(container);
+    for (String c : command) {
+      b.append("&command=").append(URLEncoder.encode(c, StandardCharsets.UTF_8));
+    }
+    return b.toString();
+  }
+
+  /**
+   * The exit code the status channel reports: 0 for Success, the ExitCode cause of a
+   * NonZeroExitCode failure, {@link #NO_EXIT_STATUS} when the channel said nothing (the stream was
+   * cut) or something else.
+   */
+  static int exitCode(byte[] status) {
+    String body = new String(status, StandardCharsets.UTF_8).strip();
+    if (body.isEmpty()) {
+      return NO_EXIT_STATUS;
+    }
+    try {
+      V1Status s = STATUS_JSON.deserialize(body, V1Status.class);
+      if (s == null) {
+        return NO_EXIT_STATUS;
+      }
+      if ("Success".equals(s.getStatus())) {
+        return 0;
+      }
+      if ("NonZeroExitCode".equals(s.getReason()) && s.getDetails() != null) {
+        for (V1StatusCause c : Optional.ofNullable(s.getDetails().getCauses()).orElse(List.of())) {
+          if ("ExitCode".equals(c.getReason()) && c.getMessage() != null) {
+            return Integer.parseInt(c.getMessage().strip());
+          }
+        }
+      }
+    } catch (RuntimeException notAStatus) {
+      // a status the server garbled is no exit code
+    }
+    return NO_EXIT_STATUS;
   }
 
   /** The exec upgrade was refused: turn "Expected HTTP 101 but was 403" into a typed failure. */
@@ -180,7 +242,7 @@ final class PodExec {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
                 f.complete(bytes);
               } catch (IOException e) {
-                f.complete(new byte[0]);
+                f.completeExceptionally(e);
               }
             },
             "meshcert-exec-reader");

@@ -21,4 +21,16 @@ public interface PortForwardStream extends Closeable {
   /** Closes the connection; never throws. */
   @Override
   void close();
+
+  /**
+   * Thrown by {@link #input()} when the API server reported on the port-forward's error channel
+   * that it could not carry the connection to the pod's port (nothing listens there, the pod went
+   * away): the message says so plainly and what to check.
+   */
+  final class ForwardError extends java.io.IOException {
+    /** A report already phrased for a person. */
+    public ForwardError(String message) {
+      super(message);
+    }
+  }
 }

@@ -23,6 +23,12 @@ public enum Outcome {
       "The address did not answer. A NetworkPolicy, a firewall or a wrong address is likely; for"
           + " plain HTTP through Istio, a REGISTRY_ONLY outbound policy can also drop it."),
   UNKNOWN_HOST("unknown host", "The name does not resolve from where the probe runs."),
+  PORT_FORWARD_FAILED(
+      "the port-forward could not be opened",
+      "Nothing reached the pod, so this says nothing about its mTLS mode: the API server refused"
+          + " or could not open the port-forward. The note names the cause and what to do (a"
+          + " missing permission: ask for create pods/portforward in the pod's namespace; the pod"
+          + " gone; the API server unreachable); then probe again, or probe from inside a pod."),
   NOT_TLS(
       "server is not TLS (wrong version number)",
       "The server answered the TLS ClientHello with something that is not TLS, usually plain"

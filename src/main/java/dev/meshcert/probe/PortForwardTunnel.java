@@ -2,6 +2,7 @@ package dev.meshcert.probe;
 
 import dev.meshcert.kube.Cancellation;
 import dev.meshcert.kube.KubeException;
+import dev.meshcert.kube.KubeFailure;
 import dev.meshcert.kube.PodAccess;
 import dev.meshcert.kube.PortForwardStream;
 import java.io.IOException;
@@ -36,6 +37,7 @@ public final class PortForwardTunnel implements AutoCloseable {
   private final ServerSocket server;
   private final Set<AutoCloseable> open = ConcurrentHashMap.newKeySet();
   private final List<String> errors = new CopyOnWriteArrayList<>();
+  private final List<KubeFailure> failures = new CopyOnWriteArrayList<>();
 
   /** Opens the local port; connections are forwarded until {@link #close()}. */
   public PortForwardTunnel(
@@ -55,7 +57,15 @@ public final class PortForwardTunnel implements AutoCloseable {
     return server.getLocalPort();
   }
 
-  /** Why streams could not be opened, so far (forbidden, pod gone, timeout). */
+  /** Why streams could not be opened, so far, as the cluster said it (forbidden, pod gone). */
+  public List<KubeFailure> failures() {
+    return List.copyOf(failures);
+  }
+
+  /**
+   * Why streams could not be opened or ended early, so far (forbidden, pod gone, timeout, nothing
+   * listening on the pod's port), as text.
+   */
   public List<String> errors() {
     return List.copyOf(errors);
   }
@@ -78,13 +88,14 @@ public final class PortForwardTunnel implements AutoCloseable {
       stream = access.portForward(namespace, pod, port, cancellation);
     } catch (KubeException e) {
       errors.add(e.getMessage());
+      failures.add(e.failure());
       closeQuietly(s);
       return;
     }
     open.add(stream);
-    daemon(() -> pump(stream.input(), socketOut(s), s), "meshcert-port-forward-in").start();
+    daemon(() -> pump(stream.input(), socketOut(s), s, errors), "meshcert-port-forward-in").start();
     try {
-      pump(s.getInputStream(), stream.output(), s);
+      pump(s.getInputStream(), stream.output(), s, errors);
     } catch (IOException e) {
       closeQuietly(s);
     }
@@ -98,7 +109,7 @@ public final class PortForwardTunnel implements AutoCloseable {
     }
   }
 
-  private static void pump(InputStream in, OutputStream out, Socket s) {
+  private static void pump(InputStream in, OutputStream out, Socket s, List<String> errors) {
     byte[] buffer = new byte[16 * 1024];
     try {
       int n;
@@ -106,6 +117,12 @@ public final class PortForwardTunnel implements AutoCloseable {
         out.write(buffer, 0, n);
         out.flush();
       }
+    } catch (PortForwardStream.ForwardError e) {
+      // the API server's report on the pod's port ("nothing listens on port 9080 in the pod")
+      if (!errors.contains(e.getMessage())) {
+        errors.add(e.getMessage());
+      }
+      closeQuietly(s);
     } catch (IOException e) {
       // one side went away; closing the socket ends the other direction
     } finally {

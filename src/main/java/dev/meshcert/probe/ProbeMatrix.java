@@ -60,6 +60,7 @@ public final class ProbeMatrix {
     Outcome noCert = results.get(1).outcome();
     Outcome withId = results.size() > 2 ? results.get(2).outcome() : noCert;
     if (plain == Outcome.CONNECTION_REFUSED
+        || plain == Outcome.PORT_FORWARD_FAILED
         || plain == Outcome.CONNECT_TIMEOUT
         || plain == Outcome.UNKNOWN_HOST) {
       return Verdict.UNREACHABLE;

@@ -1,6 +1,7 @@
 package dev.meshcert.probe;
 
 import dev.meshcert.kube.Cancellation;
+import dev.meshcert.kube.KubeFailure;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -98,22 +99,45 @@ public final class ProbeRun {
         ProbeResult r = desktop(e, local);
         List<String> errors = tunnel.errors();
         if (!errors.isEmpty()) {
-          r = judgeTunnelError(r, errors);
+          r = judgeTunnelError(r, errors, tunnel.failures());
         }
         results.add(r);
       }
     }
   }
 
-  private static ProbeResult judgeTunnelError(ProbeResult r, List<String> errors) {
+  /**
+   * An experiment whose port-forward failed saw only a local connection closing: judged from what
+   * the cluster said instead. A pod gone or nothing listening on its port is a refused connection;
+   * a port-forward the API server refused (a missing permission, an expired login) or could not
+   * open is no mTLS answer at all, and the note says what to do.
+   */
+  static ProbeResult judgeTunnelError(
+      ProbeResult r, List<String> errors, List<KubeFailure> failures) {
     String all = String.join("; ", errors);
     String lower = all.toLowerCase(Locale.ROOT);
     boolean failed =
         r.http().isEmpty()
             && r.outcome() != Outcome.CANCELLED
             && r.outcome() != Outcome.MUTUAL_TLS_ESTABLISHED;
-    if (failed && (lower.contains("refused") || lower.contains("not found"))) {
+    if (!failed) {
+      return r.withNotes(List.of("port-forward reported: " + all));
+    }
+    boolean podAnswered =
+        failures.stream().allMatch(f -> f instanceof KubeFailure.NotFound)
+            && (lower.contains("refused")
+                || lower.contains("not found")
+                || lower.contains("nothing listens"));
+    if (podAnswered) {
       return r.withOutcome(Outcome.CONNECTION_REFUSED, "port-forward: " + all);
+    }
+    if (!failures.isEmpty()) {
+      List<String> notes = new ArrayList<>();
+      for (KubeFailure f : failures.stream().distinct().toList()) {
+        notes.add("port-forward: " + f.title());
+        f.hints().forEach(h -> notes.add("try: " + h));
+      }
+      return r.withOutcome(Outcome.PORT_FORWARD_FAILED, String.join("; ", notes));
     }
     return r.withNotes(List.of("port-forward reported: " + all));
   }

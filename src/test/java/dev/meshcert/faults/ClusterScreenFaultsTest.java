@@ -73,6 +73,15 @@ class ClusterScreenFaultsTest {
         60,
         TimeUnit.SECONDS,
         () -> onFx(() -> !rig.model().busyProperty().get() && rig.model().rows().size() == 60));
+    // The screen starts its live pod watch once the rows are shown: the watch lists the pods
+    // first, and a fault scripted for the next list must not be taken by that one. Once the watch
+    // is watching, it lists again only after a 410, which this server never sends.
+    WaitForAsyncUtils.waitFor(
+        60,
+        TimeUnit.SECONDS,
+        () ->
+            rig.api.requests().stream()
+                .anyMatch(r -> r.bare().equals(PODS) && r.path().contains("watch=true")));
   }
 
   private void refresh() throws Exception {

@@ -12,6 +12,13 @@ import java.util.function.Function;
 /**
  * Answers to exec requests, over the Kubernetes channel protocol (one byte naming the stream, then
  * the data: 1 stdout, 2 stderr, 3 the final status as a JSON Status).
+ *
+ * <p>Deterministic under load: the frames are sent in order from one thread once the WebSocket is
+ * open, the status (when there is one) always before the close, and nothing depends on a timer.
+ * fabric8's own {@code andUpgradeToWebSocket().open().waitFor(..).andEmit(..)} schedules each frame
+ * on a timer from the opening and closes the socket when no frame is pending; a stalled opening
+ * thread under load lets the first frame's timer fire before the later frames are scheduled, and
+ * the socket closes before the status (docs/adr/0014-rerun-flaky-tests.md). Script exec with these.
  */
 public final class ExecScripts {
 
@@ -19,7 +26,13 @@ public final class ExecScripts {
 
   /** The command prints {@code stdout} and exits with {@code exit}. */
   public static Function<RecordedRequest, MockResponse> prints(String stdout, int exit) {
-    return script(List.of(stdout), OptionalInt.of(exit), 0);
+    return script(List.of(stdout), "", OptionalInt.of(exit), 0);
+  }
+
+  /** The command prints {@code stdout}, then {@code stderr}, and exits with {@code exit}. */
+  public static Function<RecordedRequest, MockResponse> prints(
+      String stdout, String stderr, int exit) {
+    return script(List.of(stdout), stderr, OptionalInt.of(exit), 0);
   }
 
   /**
@@ -27,7 +40,7 @@ public final class ExecScripts {
    * any exit status: a pod deleted or a connection cut mid-exec.
    */
   public static Function<RecordedRequest, MockResponse> closesMidway(List<String> parts) {
-    return script(parts, OptionalInt.empty(), 0);
+    return script(parts, "", OptionalInt.empty(), 0);
   }
 
   /**
@@ -40,18 +53,18 @@ public final class ExecScripts {
       String out =
           output.apply(FaultyApiServer.query(r.getPath()).getOrDefault("command", List.of()));
       return out == null
-          ? script(List.of(), OptionalInt.of(1), 0).apply(r)
-          : script(List.of(out), OptionalInt.of(0), 0).apply(r);
+          ? script(List.of(), "", OptionalInt.of(1), 0).apply(r)
+          : script(List.of(out), "", OptionalInt.of(0), 0).apply(r);
     };
   }
 
   /** The command prints nothing for {@code millis} (it hangs), then exits 0. */
   public static Function<RecordedRequest, MockResponse> hangs(long millis) {
-    return script(List.of(), OptionalInt.of(0), millis);
+    return script(List.of(), "", OptionalInt.of(0), millis);
   }
 
   private static Function<RecordedRequest, MockResponse> script(
-      List<String> parts, OptionalInt exit, long pauseMillis) {
+      List<String> parts, String stderr, OptionalInt exit, long pauseMillis) {
     return r ->
         new MockResponse()
             .withWebSocketUpgrade(
@@ -62,7 +75,7 @@ public final class ExecScripts {
                         new Thread(
                             () -> {
                               try {
-                                play(ws, parts, exit, pauseMillis);
+                                play(ws, parts, stderr, exit, pauseMillis);
                               } catch (RuntimeException serverGone) {
                                 // the test closed the server mid-script; nothing left to send to
                               }
@@ -74,15 +87,21 @@ public final class ExecScripts {
                 });
   }
 
-  private static void play(WebSocket ws, List<String> parts, OptionalInt exit, long pauseMillis) {
+  /**
+   * Sends the frames in order. The mock's WebSocket queues every write (and the close) on its
+   * connection in call order, so the client reads them in this order whatever the load.
+   */
+  private static void play(
+      WebSocket ws, List<String> parts, String stderr, OptionalInt exit, long pauseMillis) {
     for (String p : parts) {
       ws.send(frame(1, p));
-      pause(20);
+    }
+    if (!stderr.isEmpty()) {
+      ws.send(frame(2, stderr));
     }
     pause(pauseMillis);
     if (exit.isPresent()) {
       ws.send(frame(3, status(exit.getAsInt())));
-      pause(20);
       ws.close(1000, "");
     } else {
       ws.close(1001, "going away");
@@ -90,6 +109,9 @@ public final class ExecScripts {
   }
 
   private static void pause(long millis) {
+    if (millis <= 0) {
+      return;
+    }
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
@@ -105,11 +127,14 @@ public final class ExecScripts {
     return f;
   }
 
+  /** The Status a real API server sends on channel 3 when a command ends with {@code exit}. */
   static String status(int exit) {
     return exit == 0
         ? "{\"metadata\":{},\"status\":\"Success\"}"
         : "{\"metadata\":{},\"status\":\"Failure\",\"message\":\"command terminated with non-zero"
-            + " exit code\",\"reason\":\"NonZeroExitCode\",\"details\":{\"causes\":[{\"reason\":"
+            + " exit code: exit code "
+            + exit
+            + "\",\"reason\":\"NonZeroExitCode\",\"details\":{\"causes\":[{\"reason\":"
             + "\"ExitCode\",\"message\":\""
             + exit
             + "\"}]}}";

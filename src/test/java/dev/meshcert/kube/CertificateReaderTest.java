@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshcert.faults.ExecScripts;
 import dev.meshcert.mesh.workload.CertSource;
 import dev.meshcert.mesh.workload.Workload;
-import io.fabric8.kubernetes.client.server.mock.OutputStreamMessage;
-import io.fabric8.kubernetes.client.server.mock.StatusMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -41,23 +40,7 @@ class CertificateReaderTest {
   void istioSidecarSecretsAreReadThroughPilotAgent() throws Exception {
     String dump =
         "{\"configs\":[{\"@type\":\"type.googleapis.com/envoy.admin.v3.SecretsConfigDump\"}]}";
-    cluster
-        .expect()
-        .get()
-        .withPath(EXEC)
-        .andUpgradeToWebSocket()
-        .open()
-        .waitFor(50)
-        .andEmit(new OutputStreamMessage(dump))
-        // fabric8 schedules each message at its delay from the open: the status must come last,
-        // and an empty frame well after it keeps the socket open until the client has read the
-        // status (the mock closes once every frame is sent; under load the close could win)
-        .waitFor(300)
-        .andEmit(new StatusMessage(0))
-        .waitFor(1500)
-        .andEmit(new OutputStreamMessage(""))
-        .done()
-        .once();
+    cluster.answerOnce(EXEC, ExecScripts.prints(dump, 0));
     try (ClusterSession s = cluster.session(Optional.empty())) {
       FetchedCertificates f =
           s.certificates(

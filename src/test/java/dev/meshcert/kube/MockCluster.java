@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Function;
 
 /**
  * A fabric8 mock API server in CRUD mode, seeded through fabric8's client and read by our code
@@ -55,6 +56,8 @@ final class MockCluster implements AutoCloseable {
   private final Map<String, Queue<MockResponse>> watches = new ConcurrentHashMap<>();
   private final Map<String, Integer> statusOverrides = new ConcurrentHashMap<>();
   private final Map<String, Duration> delays = new ConcurrentHashMap<>();
+  private final Map<String, Queue<Function<RecordedRequest, MockResponse>>> answers =
+      new ConcurrentHashMap<>();
   private volatile boolean recording;
   private final KubernetesMockServer server;
   private final NamespacedKubernetesClient seed;
@@ -107,6 +110,12 @@ final class MockCluster implements AutoCloseable {
                   + " for "
                   + bare
                   + "\"}");
+    }
+    Queue<Function<RecordedRequest, MockResponse>> scriptedAnswers = answers.get(path);
+    Function<RecordedRequest, MockResponse> answer =
+        scriptedAnswers == null ? null : scriptedAnswers.poll();
+    if (answer != null) {
+      return answer.apply(request);
     }
     if (path.contains("watch=true")) {
       Queue<MockResponse> q = watches.get(bare);
@@ -172,6 +181,14 @@ final class MockCluster implements AutoCloseable {
   /** Answers {@code path} with an empty list only after {@code delay}. */
   void respondSlowly(String path, Duration delay) {
     delays.put(path, delay);
+  }
+
+  /**
+   * Answers the next request to exactly {@code pathAndQuery} with {@code answer}, once (for exec:
+   * {@code dev.meshcert.faults.ExecScripts}, whose frames do not depend on the mock's timers).
+   */
+  void answerOnce(String pathAndQuery, Function<RecordedRequest, MockResponse> answer) {
+    answers.computeIfAbsent(pathAndQuery, k -> new ConcurrentLinkedQueue<>()).add(answer);
   }
 
   /** Expectations of the mock (answered before the CRUD store), for scripted pages. */

@@ -4,15 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.meshcert.faults.ExecScripts;
 import dev.meshcert.probe.Experiment;
 import dev.meshcert.probe.InPodProbe;
 import dev.meshcert.probe.Outcome;
 import dev.meshcert.probe.ProbeTarget;
-import io.fabric8.kubernetes.api.model.Status;
-import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.server.mock.ErrorStreamMessage;
-import io.fabric8.kubernetes.client.server.mock.OutputStreamMessage;
-import io.fabric8.kubernetes.client.server.mock.StatusMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -70,44 +66,9 @@ class ProbeExecTest {
     }
   }
 
-  /** The status a real API server sends on the v4 error channel when a command ends. */
-  private static Status status(int exit) {
-    if (exit == 0) {
-      return new StatusBuilder().withStatus("Success").build();
-    }
-    return new StatusBuilder()
-        .withStatus("Failure")
-        .withReason("NonZeroExitCode")
-        .withMessage("command terminated with non-zero exit code: exit code " + exit)
-        .withNewDetails()
-        .addNewCause()
-        .withReason("ExitCode")
-        .withMessage(Integer.toString(exit))
-        .endCause()
-        .endDetails()
-        .build();
-  }
-
   private void expectExec(String container, List<String> command, String stdout, Captured err) {
-    var emit =
-        cluster
-            .expect()
-            .get()
-            .withPath(execPath(container, command))
-            .andUpgradeToWebSocket()
-            .open()
-            // Each delay counts from the opening, so they grow to keep the frames in order; the
-            // last frame keeps the socket open a while after the status, so the client reads the
-            // status before it sees the close (the mock closes once it has sent every frame).
-            .waitFor(20)
-            .andEmit(new OutputStreamMessage(stdout))
-            .waitFor(80)
-            .andEmit(new ErrorStreamMessage(err.output()))
-            .waitFor(400)
-            .andEmit(new StatusMessage(status(err.exit())))
-            .waitFor(1500)
-            .andEmit(new OutputStreamMessage(""));
-    emit.done().once();
+    cluster.answerOnce(
+        execPath(container, command), ExecScripts.prints(stdout, err.output(), err.exit()));
   }
 
   @Test

@@ -168,4 +168,61 @@ class PortForwardTunnelTest {
     assertEquals(Outcome.CONNECTION_REFUSED, plain.outcome(), plain.transcriptText());
     assertTrue(plain.transcriptText().contains("port-forward: "), plain.transcriptText());
   }
+
+  @Test
+  void aRefusedPortForwardIsNoMtlsAnswerAndSaysWhatToDo() throws Exception {
+    PodAccess refusing =
+        new PodAccess() {
+          private final PodAccess none = PodAccess.unsupported("test");
+
+          @Override
+          public PortForwardStream portForward(String ns, String pod, int port, Cancellation c)
+              throws KubeException {
+            throw new KubeException(
+                new KubeFailure.Forbidden(
+                    "tester",
+                    new Operation("create", "pods/portforward", Optional.of(ns)),
+                    "pods \"details-v1-abc\" is forbidden: User \"tester\" cannot create"
+                        + " resource \"pods/portforward\" in the namespace \"bookinfo\""));
+          }
+
+          @Override
+          public byte[] exec(
+              String ns,
+              String pod,
+              String container,
+              dev.meshcert.kube.ReadCommand cmd,
+              Cancellation c)
+              throws KubeException {
+            return none.exec(ns, pod, container, cmd, c);
+          }
+
+          @Override
+          public Optional<dev.meshcert.mesh.workload.ConfigMapData> configMap(
+              String ns, String name, Cancellation c) throws KubeException {
+            return none.configMap(ns, name, c);
+          }
+
+          @Override
+          public Optional<dev.meshcert.kube.SecretCertificates> secret(
+              String ns, String name, Cancellation c) throws KubeException {
+            return none.secret(ns, name, c);
+          }
+
+          @Override
+          public List<dev.meshcert.kube.SecretCertificates> secrets(
+              dev.meshcert.kube.NamespaceScope scope, String type, Cancellation c)
+              throws KubeException {
+            return none.secrets(scope, type, c);
+          }
+        };
+    ProbeRoute route =
+        new ProbeRoute.PortForwarded(
+            refusing, "bookinfo", "details-v1-abc", ProbeTarget.of("details", 9080));
+    ProbeMatrix.Result m = new ProbeRun(route, ProbeIdentity.none(), Clock.systemUTC()).run();
+    ProbeResult plain = m.results().get(0);
+    assertEquals(Outcome.PORT_FORWARD_FAILED, plain.outcome(), plain.transcriptText());
+    assertTrue(plain.transcriptText().contains("pods/portforward"), plain.transcriptText());
+    assertEquals(ProbeMatrix.Verdict.UNREACHABLE, m.verdict());
+  }
 }

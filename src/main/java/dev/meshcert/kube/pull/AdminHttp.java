@@ -27,8 +27,21 @@ final class AdminHttp {
 
   private AdminHttp() {}
 
+  /**
+   * A 200 answer's body.
+   *
+   * @param toEnd whether the body was read to the end of the connection (no Content-Length, not
+   *     chunked): then a connection cut mid-way cannot be told from the end, except by the body
+   */
+  record Answer(byte[] body, boolean toEnd) {}
+
   /** Sends {@code GET path} to localhost and returns the body of a 200 answer. */
   static byte[] get(PortForwardStream stream, String path) throws IOException, HttpFailure {
+    return fetch(stream, path).body();
+  }
+
+  /** Sends {@code GET path} to localhost and returns a 200 answer. */
+  static Answer fetch(PortForwardStream stream, String path) throws IOException, HttpFailure {
     String request =
         "GET "
             + path
@@ -66,6 +79,7 @@ final class AdminHttp {
         chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
       }
     }
+    boolean delimited = chunked || length >= 0;
     byte[] body = chunked ? chunked(in) : length >= 0 ? exactly(in, length) : toEnd(in);
     if (!parts[1].equals("200")) {
       throw new HttpFailure(
@@ -75,7 +89,7 @@ final class AdminHttp {
               + ": "
               + abbreviate(new String(body, StandardCharsets.UTF_8).strip()));
     }
-    return body;
+    return new Answer(body, !delimited);
   }
 
   private static byte[] exactly(InputStream in, long length) throws IOException, HttpFailure {

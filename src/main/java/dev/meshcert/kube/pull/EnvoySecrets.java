@@ -25,6 +25,23 @@ final class EnvoySecrets {
 
   private EnvoySecrets() {}
 
+  /**
+   * Whether {@code json} is JSON cut short: it reads well up to its end and needs more there (an
+   * unterminated string, an object or array not closed).
+   */
+  static boolean endsMidJson(byte[] json) {
+    try {
+      JsonParser.parseString(new String(json, StandardCharsets.UTF_8));
+      return false;
+    } catch (JsonParseException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      String message = String.valueOf(cause.getMessage());
+      return cause instanceof java.io.EOFException
+          || message.startsWith("Unterminated")
+          || message.contains("End of input");
+    }
+  }
+
   static PulledChain read(byte[] json, String source) throws Strategy.PullException {
     JsonElement root;
     try {

@@ -81,6 +81,8 @@ final class ZtunnelDumps {
         read::cancel, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
     try (PortForwardStream stream = access.portForward(z.namespace(), z.pod(), z.port(), read)) {
       body = AdminHttp.get(stream, "/config_dump");
+    } catch (PortForwardStream.ForwardError e) {
+      throw new Strategy.PullException("ztunnel: " + e.getMessage());
     } catch (IOException e) {
       throw new Strategy.PullException(
           "the port-forwarded connection to ztunnel dropped: " + e.getMessage());

@@ -24,7 +24,6 @@ import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.controlsfx.control.SegmentedButton;
 import org.controlsfx.control.textfield.CustomTextField;
@@ -58,7 +57,10 @@ public final class MeshView {
     SplitPane split = new SplitPane(table.node(), timelinePane());
     split.setOrientation(Orientation.VERTICAL);
     split.setDividerPositions(0.5);
-    view.setCenter(new StackPane(split, emptyHint()));
+    // The hint is the trust table's placeholder: over the whole split it sat on the timeline's
+    // toolbar.
+    table.node().setPlaceholder(emptyHint());
+    view.setCenter(split);
     view.setBottom(failurePane());
     view.getStyleClass().add("mesh-view");
     model.rowsProperty().addListener((o, a, b) -> table.show(b));
@@ -194,6 +196,7 @@ public final class MeshView {
     legend.getStyleClass().add("timeline-legend");
     ToolBar bar =
         new ToolBar(new Label(messages.get("mesh.timeline")), show, leaves, all, in, out, legend);
+    bar.setId("timeline-bar");
     VBox box = new VBox(bar, chart);
     VBox.setVgrow(chart, Priority.ALWAYS);
     return box;

@@ -130,12 +130,14 @@ final class PortForwardRelay implements AutoCloseable {
               : ((MockMesh.Forward.DropAfter) forward).target();
       int dropAfter =
           forward instanceof MockMesh.Forward.DropAfter d ? d.bytes() : Integer.MAX_VALUE;
+      // As the API server does: both channels open with the port, then the pod's port is dialled
+      // and a failure is reported on the error channel.
+      byte[] header = {(byte) (port & 0xff), (byte) ((port >> 8) & 0xff)};
+      ws.send(frame(0, header));
+      ws.send(frame(1, header));
       try (Socket s = new Socket()) {
         s.connect(target, 5000);
         socket.complete(s);
-        byte[] header = {(byte) (port & 0xff), (byte) ((port >> 8) & 0xff)};
-        ws.send(frame(0, header));
-        ws.send(frame(1, header));
         InputStream in = s.getInputStream();
         byte[] buf = new byte[16 * 1024];
         int total = 0;

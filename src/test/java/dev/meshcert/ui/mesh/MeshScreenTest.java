@@ -1,6 +1,7 @@
 package dev.meshcert.ui.mesh;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshcert.app.GuiComposition;
@@ -66,6 +67,24 @@ class MeshScreenTest {
     robot.interact(() -> app.window().select(app.mesh()));
 
     assertTrue(robot.lookup("#mesh-empty-hint").query().isVisible());
+  }
+
+  @Test
+  void emptyHintSitsInTheTrustTableClearOfTheTimelineToolbar(FxRobot robot) {
+    robot.interact(() -> app.window().select(app.mesh()));
+    WaitForAsyncUtils.waitForFxEvents();
+
+    javafx.geometry.Bounds hint = sceneBounds(robot.lookup("#mesh-empty-hint").query());
+    javafx.geometry.Bounds bar = sceneBounds(robot.lookup("#timeline-bar").query());
+    javafx.geometry.Bounds trust = sceneBounds(robot.lookup("#trust-table").query());
+
+    assertTrue(hint.getWidth() > 0 && hint.getHeight() > 0, hint.toString());
+    assertFalse(hint.intersects(bar), hint + " overlaps the toolbar " + bar);
+    assertTrue(trust.contains(hint), hint + " outside the trust table " + trust);
+  }
+
+  private static javafx.geometry.Bounds sceneBounds(javafx.scene.Node n) {
+    return n.localToScene(n.getBoundsInLocal());
   }
 
   @Test
