@@ -57,7 +57,7 @@ step lint      bench/jmh.sh LintBenchmark -f 1 -wi 3 -i 5
 step probe     bench/jmh.sh ProbeBenchmark -f 1 -wi 3 -i 5
 step fx-pulse  bash -c './mvnw -B -o -q test -Dtest="FxPulseTest,ClusterPulseTest" -Dfxpulse.count=10000 && cat target/fx-pulse/report.txt target/fx-pulse/cluster.txt'
 step fuzz      bash -c './mvnw -B -o -q test -Dtest=MutationFuzzTest && cat target/fuzz/report.txt'
-step mesh-scan bench/jmh.sh MeshScanBenchmark -p parallelism=32,1 -wi 1 -i 2
+step mesh-scan bench/jmh.sh MeshScanBenchmark -p parallelism=32,1 -wi 2 -i 3
 step cluster   bash -c 'bench/jmh.sh ClusterListingBenchmark -f 1 -wi 2 -i 4 -w 2s -r 3s -prof gc && java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench/test-classpath.txt)" dev.meshcert.bench.ClusterListingBenchmark'
 step startup   bash -c 'packaging/package.sh app-image && bench/startup.sh 7'
 step mesh      bench/jmh.sh MeshViewsBenchmark -f 1 -wi 3 -i 5

@@ -348,7 +348,8 @@ final class ProbeCommand implements Callable<Integer> {
             .anyMatch(
                 o ->
                     o == Outcome.SERVER_IDENTITY_MISMATCH
-                        || o == Outcome.SERVER_CERTIFICATE_UNTRUSTED);
+                        || o == Outcome.SERVER_CERTIFICATE_UNTRUSTED
+                        || o == Outcome.SERVER_CERTIFICATE_EXPIRED);
     return wrongServer || result.verdict() == ProbeMatrix.Verdict.INCONCLUSIVE;
   }
 

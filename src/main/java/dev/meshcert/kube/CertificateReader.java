@@ -12,8 +12,7 @@ import java.time.Duration;
  */
 final class CertificateReader {
 
-  static final String[] ISTIO_SECRETS =
-      new String[] {"pilot-agent", "request", "GET", "config_dump?resource=dynamic_active_secrets"};
+  static final String[] ISTIO_SECRETS = ReadOnlyCommands.ISTIO_SECRETS.toArray(String[]::new);
 
   private final ApiCalls calls;
   private final Duration timeout;

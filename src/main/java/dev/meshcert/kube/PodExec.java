@@ -124,6 +124,12 @@ final class PodExec {
       int maxStderr)
       throws KubeException {
     Operation op = operation(namespace);
+    if (!ReadOnlyCommands.allows(List.of(command))) {
+      throw new KubeException(
+          new KubeFailure.NotSupported(
+              "running " + String.join(" ", command) + " in a pod",
+              "only the fixed read-only commands are run (kube.ReadOnlyCommands)"));
+    }
     if (cancellation.isCancelled()) {
       throw new KubeException(new KubeFailure.Cancelled(op));
     }

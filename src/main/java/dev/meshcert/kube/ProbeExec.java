@@ -15,8 +15,11 @@ import java.util.function.Supplier;
  */
 public final class ProbeExec {
 
-  /** The executables the probe may run; anything else is refused before a request is sent. */
-  public static final Set<String> ALLOWED_TOOLS = Set.of("curl", "openssl", "cat");
+  /**
+   * The executables the probe may run; anything else, and these with other arguments than the
+   * probe's ({@link ReadOnlyCommands#allows}), is refused before a request is sent.
+   */
+  public static final Set<String> ALLOWED_TOOLS = ReadOnlyCommands.PROBE_TOOLS;
 
   private static final int MAX_STDERR = 1024 * 1024;
 
@@ -47,7 +50,9 @@ public final class ProbeExec {
       Cancellation cancellation)
       throws KubeException {
     Operation op = PodExec.operation(namespace);
-    if (command.isEmpty() || !ALLOWED_TOOLS.contains(command.get(0))) {
+    if (command.isEmpty()
+        || !ALLOWED_TOOLS.contains(command.get(0))
+        || !ReadOnlyCommands.allows(command)) {
       throw new KubeException(
           new KubeFailure.NotSupported(
               "running " + (command.isEmpty() ? "nothing" : command.get(0)) + " in a pod",

@@ -40,6 +40,9 @@ final class Classifier {
       if (identityMismatch(a)) {
         return Outcome.SERVER_IDENTITY_MISMATCH;
       }
+      if (a.trust.verification().status() == Status.EXPIRED) {
+        return Outcome.SERVER_CERTIFICATE_EXPIRED;
+      }
       if (a.trust.verification().status() == Status.FAILED) {
         return Outcome.SERVER_CERTIFICATE_UNTRUSTED;
       }

@@ -147,7 +147,10 @@ public final class CurlOutput {
         return lower.contains("connected to") ? Outcome.READ_TIMEOUT : Outcome.CONNECT_TIMEOUT;
       }
       case 60 -> {
-        return Outcome.SERVER_CERTIFICATE_UNTRUSTED;
+        // curl: "SSL certificate problem: certificate has expired" (or "is not yet valid")
+        return lower.contains("certificate has expired") || lower.contains("is not yet valid")
+            ? Outcome.SERVER_CERTIFICATE_EXPIRED
+            : Outcome.SERVER_CERTIFICATE_UNTRUSTED;
       }
       default -> {
         // 16, 35, 52, 56 and friends: read what happened from the text

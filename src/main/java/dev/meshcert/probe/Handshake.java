@@ -42,6 +42,8 @@ public record Handshake(
     public enum Status {
       VERIFIED,
       FAILED,
+      /** Failed because a certificate of the chain is expired or not yet valid. */
+      EXPIRED,
       SKIPPED
     }
   }

@@ -174,7 +174,7 @@ public final class MtlsProbe {
   final class Attempt {
     final Transcript transcript;
     final RecordingKeyManager keys = new RecordingKeyManager(identity);
-    final RecordingTrustManager trust = new RecordingTrustManager(roots);
+    final RecordingTrustManager trust = new RecordingTrustManager(roots, clock);
     boolean handshakeDone;
     javax.net.ssl.SSLSession session;
     Optional<String> alpn = Optional.empty();

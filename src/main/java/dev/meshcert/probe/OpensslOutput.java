@@ -101,13 +101,7 @@ public final class OpensslOutput {
     t.add(info("Outcome: " + outcome.title()));
     Handshake.ServerVerification verification =
         verify
-            .map(
-                v ->
-                    new Handshake.ServerVerification(
-                        v.startsWith("0 ")
-                            ? Handshake.ServerVerification.Status.VERIFIED
-                            : Handshake.ServerVerification.Status.FAILED,
-                        "openssl: " + v))
+            .map(v -> new Handshake.ServerVerification(verificationStatus(v), "openssl: " + v))
             .orElse(
                 new Handshake.ServerVerification(
                     Handshake.ServerVerification.Status.SKIPPED,
@@ -186,5 +180,19 @@ public final class OpensslOutput {
 
   private static TranscriptLine info(String text) {
     return new TranscriptLine(TranscriptLine.Kind.INFO, text);
+  }
+
+  /**
+   * openssl's "Verify return code": 0 verified; 9 (certificate is not yet valid) and 10
+   * (certificate has expired) out of date; anything else failed.
+   */
+  private static Handshake.ServerVerification.Status verificationStatus(String code) {
+    if (code.startsWith("0 ")) {
+      return Handshake.ServerVerification.Status.VERIFIED;
+    }
+    if (code.startsWith("9 ") || code.startsWith("10 ")) {
+      return Handshake.ServerVerification.Status.EXPIRED;
+    }
+    return Handshake.ServerVerification.Status.FAILED;
   }
 }

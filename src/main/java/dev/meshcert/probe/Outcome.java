@@ -61,6 +61,12 @@ public enum Outcome {
       "server certificate does not verify against the mesh root",
       "The server's chain does not lead to the root given. The server uses another CA, or a root"
           + " rotation is half done."),
+  SERVER_CERTIFICATE_EXPIRED(
+      "server certificate expired (or not yet valid)",
+      "A certificate of the server's chain is outside its validity period. Workload certificates"
+          + " live about a day and are renewed at about half their life, so an expired one means"
+          + " the proxy stopped rotating: its agent cannot reach the CA, or the identity"
+          + " controller is down. Not yet valid means a clock is wrong."),
   HANDSHAKE_FAILED(
       "TLS handshake failed",
       "The handshake ended with an alert or a reset that matches no more specific case; see the"

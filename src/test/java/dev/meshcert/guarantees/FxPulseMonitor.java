@@ -15,26 +15,46 @@ import javafx.application.Platform;
  */
 final class FxPulseMonitor implements AutoCloseable {
 
-  /** What was measured. Times in milliseconds. */
-  record Report(int probes, double maxMillis, double p99Millis, double medianMillis, int over100) {
+  /**
+   * What was measured. Times in milliseconds; {@code longestCpuMillis} is the CPU time the FX
+   * thread itself used during the longest stall, and {@code maxCpuMillis} the most it used during
+   * any one stall: on a loaded machine a stall is also the time the thread waited for a core.
+   */
+  record Report(
+      int probes,
+      double maxMillis,
+      double p99Millis,
+      double medianMillis,
+      int over100,
+      double longestCpuMillis,
+      double maxCpuMillis) {
     String text() {
       return String.format(
           Locale.ROOT,
-          "%d probes; longest FX-thread stall %.0f ms, 99th percentile %.0f ms, median %.1f ms;"
-              + " %d stalls over 100 ms",
+          "%d probes; longest FX-thread stall %.0f ms (FX thread CPU in it %.0f ms), 99th"
+              + " percentile %.0f ms, median %.1f ms; %d stalls over 100 ms; most FX-thread CPU in"
+              + " one stall %.0f ms",
           probes,
           maxMillis,
+          longestCpuMillis,
           p99Millis,
           medianMillis,
-          over100);
+          over100,
+          maxCpuMillis);
     }
   }
+
+  private static final java.lang.management.ThreadMXBean THREADS =
+      java.lang.management.ManagementFactory.getThreadMXBean();
 
   private final long intervalMillis;
   private final List<Double> waits = Collections.synchronizedList(new ArrayList<>());
   private final Thread thread;
   private volatile boolean running = true;
   private volatile double longest;
+  private volatile double longestCpu;
+  private volatile double maxCpu;
+  private volatile long fxThreadId = -1;
   private volatile List<String> longestSamples = List.of();
 
   FxPulseMonitor(long intervalMillis) {
@@ -47,11 +67,17 @@ final class FxPulseMonitor implements AutoCloseable {
   private void loop() {
     while (running) {
       long posted = System.nanoTime();
+      long cpuAtPost = fxThreadId < 0 ? -1 : THREADS.getThreadCpuTime(fxThreadId);
       Object done = new Object();
       boolean[] ran = {false};
+      double[] cpu = {0};
       Platform.runLater(
           () -> {
             waits.add((System.nanoTime() - posted) / 1e6);
+            fxThreadId = Thread.currentThread().getId();
+            if (cpuAtPost >= 0) {
+              cpu[0] = (THREADS.getCurrentThreadCpuTime() - cpuAtPost) / 1e6;
+            }
             synchronized (done) {
               ran[0] = true;
               done.notifyAll();
@@ -71,9 +97,13 @@ final class FxPulseMonitor implements AutoCloseable {
         }
       }
       double wait = (System.nanoTime() - posted) / 1e6;
-      if (wait > longest) {
-        longest = wait;
-        longestSamples = List.copyOf(samples);
+      synchronized (done) {
+        if (wait > longest) {
+          longest = wait;
+          longestCpu = cpu[0];
+          longestSamples = List.copyOf(samples);
+        }
+        maxCpu = Math.max(maxCpu, cpu[0]);
       }
       try {
         Thread.sleep(intervalMillis);
@@ -87,6 +117,8 @@ final class FxPulseMonitor implements AutoCloseable {
   void reset() {
     waits.clear();
     longest = 0;
+    longestCpu = 0;
+    maxCpu = 0;
     longestSamples = List.of();
   }
 
@@ -143,7 +175,7 @@ final class FxPulseMonitor implements AutoCloseable {
     }
     Collections.sort(sorted);
     if (sorted.isEmpty()) {
-      return new Report(0, 0, 0, 0, 0);
+      return new Report(0, 0, 0, 0, 0, 0, 0);
     }
     int n = sorted.size();
     int over = (int) sorted.stream().filter(w -> w > 100).count();
@@ -152,7 +184,9 @@ final class FxPulseMonitor implements AutoCloseable {
         sorted.get(n - 1),
         sorted.get(Math.min(n - 1, (int) Math.ceil(n * 0.99) - 1)),
         sorted.get(n / 2),
-        over);
+        over,
+        longestCpu,
+        maxCpu);
   }
 
   @Override

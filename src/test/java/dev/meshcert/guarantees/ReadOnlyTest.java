@@ -11,6 +11,7 @@ import dev.meshcert.kube.Cancellation;
 import dev.meshcert.kube.ClusterSession;
 import dev.meshcert.kube.MeshScanner;
 import dev.meshcert.kube.NamespaceScope;
+import dev.meshcert.kube.ReadOnlyCommands;
 import dev.meshcert.kube.WatchEvent;
 import dev.meshcert.kube.WatchHandle;
 import dev.meshcert.mesh.workload.CertSource;
@@ -31,7 +32,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The app only reads from a cluster: every flow is walked against a recording mock API server, and
  * every request must be a GET (exec and port-forward are WebSocket upgrades of a GET), every exec
- * without stdin or a TTY and running one of {@link ReadOnlyCommands}.
+ * without stdin or a TTY and running one of the fixed read-only commands of the main code ({@link
+ * ReadOnlyCommands}, the list exec itself enforces).
  */
 class ReadOnlyTest {
 

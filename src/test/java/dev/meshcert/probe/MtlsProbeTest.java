@@ -11,6 +11,7 @@ import java.net.ServerSocket;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -118,6 +119,25 @@ class MtlsProbeTest {
       ProbeResult r = probe(Experiment.TLS_WITH_IDENTITY, s.port(), clientCert, List.of(otherRoot));
       assertEquals(Outcome.SERVER_CERTIFICATE_UNTRUSTED, r.outcome(), r.transcriptText());
       assertEquals(Status.FAILED, r.handshake().orElseThrow().verification().status());
+    }
+  }
+
+  @Test
+  void anExpiredServerCertificateIsReportedAsExpiredNotAsAnotherCa() throws Exception {
+    Instant expiredAt = pki.now().minus(Duration.ofDays(1));
+    TestPki.Issued expired =
+        pki.leaf(root)
+            .uriSan(SERVER_ID)
+            .validity(expiredAt.minus(Duration.ofDays(1)), expiredAt)
+            .issue();
+    try (LoopbackServer s =
+        new LoopbackServer(Mode.TLS_NEED_CLIENT_AUTH, expired, List.of(), root)) {
+      ProbeResult r = probe(Experiment.TLS_WITH_IDENTITY, s.port(), clientCert, List.of(root));
+      assertEquals(Outcome.SERVER_CERTIFICATE_EXPIRED, r.outcome(), r.transcriptText());
+      assertEquals(Status.EXPIRED, r.handshake().orElseThrow().verification().status());
+      assertTrue(
+          r.transcriptText().contains("the server's certificate expired at " + expiredAt),
+          r.transcriptText());
     }
   }
 

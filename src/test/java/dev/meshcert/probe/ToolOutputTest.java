@@ -72,6 +72,22 @@ class ToolOutputTest {
   }
 
   @org.junit.jupiter.api.Test
+  void classifiesCurlsExpiredServerCertificateApartFromAnUnknownCa() {
+    String expired =
+        "* Connected to 127.0.0.1 port 47001 (#0)\n"
+            + "curl: (60) SSL certificate problem: certificate has expired\n";
+    String unknown =
+        "* Connected to 127.0.0.1 port 47001 (#0)\n"
+            + "curl: (60) SSL certificate problem: unable to get local issuer certificate\n";
+    assertEquals(
+        Outcome.SERVER_CERTIFICATE_EXPIRED,
+        CurlOutput.parse(expired, 60, Experiment.TLS_WITH_IDENTITY, TARGET, true).outcome());
+    assertEquals(
+        Outcome.SERVER_CERTIFICATE_UNTRUSTED,
+        CurlOutput.parse(unknown, 60, Experiment.TLS_WITH_IDENTITY, TARGET, true).outcome());
+  }
+
+  @org.junit.jupiter.api.Test
   void classifiesTheWalkthroughsResetWithoutCertificate() {
     String walkthrough =
         "* Connected to details port 9080 (#0)\ncurl: (16) SSL_write() returned SYSCALL, errno = 104\n";

@@ -4,6 +4,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
+import dev.meshcert.core.redact.Redaction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +90,8 @@ public final class ExecCredentialPlugin {
                 + config.command()
                 + "\" failed with exit code "
                 + process.exitValue()
-                + (stderr.isBlank() ? "" : ": " + firstLines(stderr)));
+                // a plugin's diagnostics can echo the token it failed to use: never shown as is
+                + (stderr.isBlank() ? "" : ": " + firstLines(Redaction.forLogs().text(stderr))));
       }
       return parse(config, stdout);
     } catch (IOException | ExecutionException | TimeoutException e) {
@@ -137,7 +139,10 @@ public final class ExecCredentialPlugin {
         ExecCredentialException.Kind.BAD_OUTPUT,
         config.command(),
         config.installHint(),
-        "credential plugin \"" + config.command() + "\" printed no usable ExecCredential: " + why);
+        "credential plugin \""
+            + config.command()
+            + "\" printed no usable ExecCredential: "
+            + Redaction.forLogs().text(why));
   }
 
   private static Optional<String> string(JsonObject o, String key) {

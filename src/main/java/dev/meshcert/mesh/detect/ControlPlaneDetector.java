@@ -1,5 +1,6 @@
 package dev.meshcert.mesh.detect;
 
+import dev.meshcert.core.read.SafeYaml;
 import dev.meshcert.mesh.workload.ConfigMapData;
 import dev.meshcert.mesh.workload.Container;
 import dev.meshcert.mesh.workload.WorkloadResource;
@@ -9,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -84,9 +82,7 @@ public final class ControlPlaneDetector {
     Optional<ConfigMapData> config = in.configMap(ns, "linkerd-config");
     if (config.isPresent() && config.get().data().containsKey("values")) {
       try {
-        Object values =
-            new Yaml(new SafeConstructor(new LoaderOptions()))
-                .load(config.get().data().get("values"));
+        Object values = SafeYaml.load(config.get().data().get("values"));
         if (values instanceof Map<?, ?> m && m.get("identityTrustDomain") != null) {
           trustDomain = String.valueOf(m.get("identityTrustDomain"));
         }

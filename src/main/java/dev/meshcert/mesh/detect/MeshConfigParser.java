@@ -1,12 +1,10 @@
 package dev.meshcert.mesh.detect;
 
+import dev.meshcert.core.read.SafeYaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /** Reads the {@code mesh} YAML of Istio's ConfigMap into a {@link MeshConfig}. Never throws. */
@@ -18,10 +16,7 @@ public final class MeshConfigParser {
   public static MeshConfig parse(String yaml) {
     Object root;
     try {
-      LoaderOptions options = new LoaderOptions();
-      // SnakeYAML would log one line per duplicate key (thousands for a hostile file).
-      options.setWarnOnDuplicateKeys(false);
-      root = new Yaml(new SafeConstructor(options)).load(yaml);
+      root = SafeYaml.load(yaml);
     } catch (YAMLException e) {
       return MeshConfig.defaults()
           .withProblem("mesh config is not valid YAML: " + firstLine(e.getMessage()));

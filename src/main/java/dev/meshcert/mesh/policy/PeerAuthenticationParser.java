@@ -1,5 +1,6 @@
 package dev.meshcert.mesh.policy;
 
+import dev.meshcert.core.read.SafeYaml;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -8,9 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
 /**
@@ -31,13 +29,7 @@ public final class PeerAuthenticationParser {
   public static List<ParsedPeerAuthentication> parseYaml(String yaml, String defaultNamespace) {
     List<ParsedPeerAuthentication> out = new ArrayList<>();
     try {
-      LoaderOptions options = new LoaderOptions();
-      // SnakeYAML would log one line per duplicate key (thousands for a hostile file).
-      options.setWarnOnDuplicateKeys(false);
-      for (Object doc : new Yaml(new SafeConstructor(options)).loadAll(yaml)) {
-        if (doc == null) {
-          continue;
-        }
+      for (Object doc : SafeYaml.loadAll(yaml)) {
         if (doc instanceof Map<?, ?> map) {
           out.add(parse(map, defaultNamespace));
         } else {

@@ -428,7 +428,11 @@ public final class ClusterViewModel implements LiveCluster.Listener {
 
   private void show(MeshSnapshot next) {
     List<WorkloadRow> fresh = next.workloads().stream().map(WorkloadRow::new).toList();
-    rows.setAll(fresh);
+    // The live watch's first sync hands over the snapshot just shown: rebuilding a thousand rows
+    // for nothing would hold the FX thread.
+    if (!rows.equals(fresh)) {
+      rows.setAll(fresh);
+    }
     menu.follow(fresh);
     problems.setAll(ClusterTexts.problems(notes, next, messages));
     status.set(ClusterTexts.summary(next, messages));

@@ -1,6 +1,7 @@
 package dev.meshcert.kube.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,31 @@ class ExecCredentialPluginTest {
             () -> ExecCredentialPlugin.run(c, CLUSTER, Duration.ofSeconds(10)));
     assertEquals(ExecCredentialException.Kind.FAILED, e.kind());
     assertTrue(e.getMessage().contains("exit code 3: token expired"), e.getMessage());
+  }
+
+  @Test
+  void aTokenInTheStderrOfAFailingPluginIsMasked() throws Exception {
+    String jwt = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJwbGFudGVkLW1hcmtlciJ9.c2lnbmF0dXJlUGxhbnRlZA";
+    String field = "PLANTED-token-marker-4f1d9c";
+    String bearer = "PLANTED-bearer-marker-77aa01";
+    ExecConfig c =
+        script(
+            "echo 'refresh failed for id token "
+                + jwt
+                + "' >&2; echo 'cached token: "
+                + field
+                + "' >&2; echo 'header Authorization: Bearer "
+                + bearer
+                + "' >&2; exit 1",
+            Optional.empty());
+    ExecCredentialException e =
+        assertThrows(
+            ExecCredentialException.class,
+            () -> ExecCredentialPlugin.run(c, CLUSTER, Duration.ofSeconds(10)));
+    for (String planted : List.of(jwt, field, bearer)) {
+      assertFalse(e.getMessage().contains(planted), e.getMessage());
+    }
+    assertTrue(e.getMessage().contains("refresh failed for id token"), e.getMessage());
   }
 
   @Test

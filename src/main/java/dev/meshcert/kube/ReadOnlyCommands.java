@@ -1,25 +1,30 @@
-package dev.meshcert.guarantees;
+package dev.meshcert.kube;
 
-import dev.meshcert.kube.ReadCommand;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /**
- * The fixed read-only commands the app may run in a pod, gathered from where the main code defines
- * them: {@code kube.ReadCommand} (certificate retrieval), {@code kube.CertificateReader} (one pod's
- * certificates) and {@code probe.InPodProbe} (curl and openssl s_client, checked by shape: their
- * arguments are the probe's target). Anything else fails the read-only guarantee.
+ * The one list of what the app may run in a pod: fixed, read-only commands. The certificate pulls'
+ * {@link ReadCommand}s, the Istio sidecar's secrets through {@code pilot-agent} and {@code cat} of
+ * mounted certificate files ({@code CertificateReader}), and the probe's diagnostic tools: {@code
+ * curl} and {@code openssl s_client} with the probe's options only (their other arguments are the
+ * probe's target), {@code cat} of certificate and key files. Exec refuses anything else before a
+ * request is sent ({@code PodExec}, {@link ProbeExec}); the read-only walk test asserts every exec
+ * it records against {@link #allows}.
  */
-final class ReadOnlyCommands {
+public final class ReadOnlyCommands {
 
-  /** What {@code CertificateReader} runs for an Istio sidecar. */
-  static final List<String> ISTIO_SECRETS =
+  /** What {@code CertificateReader} runs for an Istio sidecar: its secrets from Envoy. */
+  public static final List<String> ISTIO_SECRETS =
       List.of("pilot-agent", "request", "GET", "config_dump?resource=dynamic_active_secrets");
 
-  /** Certificate files {@code CertificateReader} reads from a mounted directory (never a key). */
-  static final Set<String> MOUNTED_CERTIFICATE_FILES =
-      Set.of("tls.crt", "ca.crt", "cert-chain.pem", "root-cert.pem");
+  /** The file names {@code cat} may read: certificates, and the probe's identity key. */
+  public static final Set<String> READABLE_FILES =
+      Set.of("tls.crt", "ca.crt", "cert-chain.pem", "root-cert.pem", ReadCommand.KEY_FILE);
+
+  /** The executables the probe may run. */
+  public static final Set<String> PROBE_TOOLS = Set.of("curl", "openssl", "cat");
 
   private static final Set<String> CURL_FLAGS = Set.of("-sS", "-v", "-k");
   private static final Set<String> CURL_OPTIONS =
@@ -27,11 +32,18 @@ final class ReadOnlyCommands {
   private static final Set<String> OPENSSL_OPTIONS =
       Set.of("-connect", "-servername", "-alpn", "-cert", "-key", "-CAfile");
 
+  private static final Set<List<String>> FIXED = fixed();
+
   private ReadOnlyCommands() {}
 
-  /** Every command {@code ReadCommand}'s factories can make. */
-  static Set<List<String>> readCommands() {
+  /** Every command without a free argument: {@link ReadCommand}'s and {@link #ISTIO_SECRETS}. */
+  public static Set<List<String>> fixedCommands() {
+    return FIXED;
+  }
+
+  private static Set<List<String>> fixed() {
     Set<List<String>> all = new HashSet<>();
+    all.add(ISTIO_SECRETS);
     all.add(ReadCommand.pilotAgentSecrets().argv());
     for (String dir : ReadCommand.DIRECTORIES) {
       all.add(ReadCommand.list(dir).argv());
@@ -40,35 +52,35 @@ final class ReadOnlyCommands {
         all.add(ReadCommand.certificateFile(dir, file).argv());
       }
     }
-    return all;
+    return Set.copyOf(all);
   }
 
   /** Whether {@code argv} is one of the app's read-only commands. */
-  static boolean allows(List<String> argv) {
+  public static boolean allows(List<String> argv) {
     if (argv.isEmpty()) {
       return false;
     }
-    if (readCommands().contains(argv) || argv.equals(ISTIO_SECRETS)) {
+    if (FIXED.contains(argv)) {
       return true;
     }
     return switch (argv.get(0)) {
       case "cat" ->
-          argv.size() > 1
-              && argv.subList(1, argv.size()).stream().allMatch(ReadOnlyCommands::certificateFile);
+          argv.size() > 1 && argv.subList(1, argv.size()).stream().allMatch(ReadOnlyCommands::file);
       case "curl" -> curl(argv);
       case "openssl" -> openssl(argv);
       default -> false;
     };
   }
 
-  private static boolean certificateFile(String path) {
+  private static boolean file(String path) {
     return path.startsWith("/")
         && !path.contains("..")
-        && MOUNTED_CERTIFICATE_FILES.contains(path.substring(path.lastIndexOf('/') + 1));
+        && READABLE_FILES.contains(path.substring(path.lastIndexOf('/') + 1));
   }
 
   /**
-   * curl with the probe's flags only; "-o" only to /dev/null; one http(s) URL; no method or body.
+   * curl with the probe's flags only; "-o" only to /dev/null; one http(s) URL; no method, header or
+   * body.
    */
   private static boolean curl(List<String> argv) {
     int urls = 0;
@@ -93,7 +105,7 @@ final class ReadOnlyCommands {
     return urls == 1;
   }
 
-  /** openssl s_client with the probe's options only. */
+  /** openssl s_client with the probe's options only, each with its value. */
   private static boolean openssl(List<String> argv) {
     if (argv.size() < 2 || !argv.get(1).equals("s_client")) {
       return false;
