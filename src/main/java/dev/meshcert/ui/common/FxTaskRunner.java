@@ -3,6 +3,7 @@ package dev.meshcert.ui.common;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -82,7 +83,13 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
             finished.accept(spec.title(), Duration.ofNanos(System.nanoTime() - started));
           }
         });
-    executor.execute(task);
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      // Closed: the window is going away (a file handed by a second launch can arrive just then).
+      LOG.debug("task '{}' not started: the runner is closed", spec.title());
+      cancelled.set(true);
+    }
     return new TaskHandle() {
       @Override
       public void cancel() {
@@ -97,7 +104,7 @@ public final class FxTaskRunner implements TaskRunner, AutoCloseable {
     };
   }
 
-  /** Stops the pool; running work is interrupted. */
+  /** Stops the pool; running work is interrupted, and work given afterwards is not started. */
   @Override
   public void close() {
     executor.shutdownNow();
