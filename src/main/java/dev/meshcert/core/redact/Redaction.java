@@ -58,8 +58,9 @@ public final class Redaction {
       Pattern.compile("(?i)(\\bbearer\\s+)(?!\u2039)([^\\s\"',;]+)");
   private static final Pattern SECRET_FIELD =
       Pattern.compile(
-          "(?i)(\\b(?:token|id-token|refresh-token|access-token|password|passwd|pwd|secret"
-              + "|client-secret|client-key-data|api[-_]?key|authorization)\"?\\s*[:=]\\s*\"?)"
+          "(?i)(\\b(?:token|(?:id|refresh|access)[-_]?token|password|passwd|pwd|secret"
+              + "|client[-_]?secret|client[-_]?key[-_]?data|api[-_]?key|authorization)"
+              + "\"?\\s*[:=]\\s*\"?)"
               + "(?!\u2039)([^\\s\"',;}]+)");
   private static final Pattern BASE64 = Pattern.compile("[A-Za-z0-9+/_-]{40,}={0,2}");
   private static final Pattern URL =

@@ -185,6 +185,21 @@ class RedactionTest {
   }
 
   @Test
+  void oauthFieldsWithUnderscoresOrCamelCaseAreMaskedInLogs() {
+    String text =
+        "{\"access_token\": \"at-marker-1\", \"refresh_token\": \"rt-marker-2\","
+            + " \"id_token\": \"it-marker-3\", accessToken=at-marker-4,"
+            + " client_secret: cs-marker-5}";
+
+    String shown = Redaction.forLogs().text(text);
+
+    for (String marker :
+        List.of("at-marker-1", "rt-marker-2", "it-marker-3", "at-marker-4", "cs-marker-5")) {
+      assertFalse(shown.contains(marker), shown);
+    }
+  }
+
+  @Test
   void redactingTwiceChangesNothing() {
     known.learn(Sensitive.POD, "cart-5c6d");
     String text =
