@@ -34,49 +34,19 @@ class PortForwardTunnelTest {
   private final TestPki.Issued server =
       pki.leaf(root).uriSan("spiffe://cluster.local/ns/bookinfo/sa/details").issue();
 
-  /** Port-forward streams that are sockets to a local port, recording what was asked for. */
-  private static PodAccess toLocalPort(int localPort, List<String> asked) {
+  /** Opens a port-forward stream; the test's stand-in for the API server's answer. */
+  private interface Forwarder {
+    PortForwardStream open(String ns, String pod, int port) throws KubeException;
+  }
+
+  /** Pod access whose port-forwards {@code forwarder} opens; nothing else is supported. */
+  private static PodAccess forwardingOnly(Forwarder forwarder) {
     PodAccess none = PodAccess.unsupported("test");
     return new PodAccess() {
       @Override
       public PortForwardStream portForward(String ns, String pod, int port, Cancellation c)
           throws KubeException {
-        asked.add(ns + "/" + pod + ":" + port);
-        try {
-          Socket s = new Socket(InetAddress.getLoopbackAddress(), localPort);
-          return new PortForwardStream() {
-            @Override
-            public InputStream input() {
-              try {
-                return s.getInputStream();
-              } catch (IOException e) {
-                return InputStream.nullInputStream();
-              }
-            }
-
-            @Override
-            public OutputStream output() {
-              try {
-                return s.getOutputStream();
-              } catch (IOException e) {
-                return OutputStream.nullOutputStream();
-              }
-            }
-
-            @Override
-            public void close() {
-              try {
-                s.close();
-              } catch (IOException e) {
-                // already closed
-              }
-            }
-          };
-        } catch (IOException e) {
-          throw new KubeException(
-              new KubeFailure.NotFound(
-                  new Operation("create", "pods/portforward", Optional.of(ns)), e.getMessage()));
-        }
+        return forwarder.open(ns, pod, port);
       }
 
       @Override
@@ -109,6 +79,49 @@ class PortForwardTunnelTest {
         return none.secrets(scope, type, c);
       }
     };
+  }
+
+  /** Port-forward streams that are sockets to a local port, recording what was asked for. */
+  private static PodAccess toLocalPort(int localPort, List<String> asked) {
+    return forwardingOnly(
+        (ns, pod, port) -> {
+          asked.add(ns + "/" + pod + ":" + port);
+          try {
+            Socket s = new Socket(InetAddress.getLoopbackAddress(), localPort);
+            return new PortForwardStream() {
+              @Override
+              public InputStream input() {
+                try {
+                  return s.getInputStream();
+                } catch (IOException e) {
+                  return InputStream.nullInputStream();
+                }
+              }
+
+              @Override
+              public OutputStream output() {
+                try {
+                  return s.getOutputStream();
+                } catch (IOException e) {
+                  return OutputStream.nullOutputStream();
+                }
+              }
+
+              @Override
+              public void close() {
+                try {
+                  s.close();
+                } catch (IOException e) {
+                  // already closed
+                }
+              }
+            };
+          } catch (IOException e) {
+            throw new KubeException(
+                new KubeFailure.NotFound(
+                    new Operation("create", "pods/portforward", Optional.of(ns)), e.getMessage()));
+          }
+        });
   }
 
   @Test
@@ -172,50 +185,15 @@ class PortForwardTunnelTest {
   @Test
   void aRefusedPortForwardIsNoMtlsAnswerAndSaysWhatToDo() throws Exception {
     PodAccess refusing =
-        new PodAccess() {
-          private final PodAccess none = PodAccess.unsupported("test");
-
-          @Override
-          public PortForwardStream portForward(String ns, String pod, int port, Cancellation c)
-              throws KubeException {
-            throw new KubeException(
-                new KubeFailure.Forbidden(
-                    "tester",
-                    new Operation("create", "pods/portforward", Optional.of(ns)),
-                    "pods \"details-v1-abc\" is forbidden: User \"tester\" cannot create"
-                        + " resource \"pods/portforward\" in the namespace \"bookinfo\""));
-          }
-
-          @Override
-          public byte[] exec(
-              String ns,
-              String pod,
-              String container,
-              dev.meshcert.kube.ReadCommand cmd,
-              Cancellation c)
-              throws KubeException {
-            return none.exec(ns, pod, container, cmd, c);
-          }
-
-          @Override
-          public Optional<dev.meshcert.mesh.workload.ConfigMapData> configMap(
-              String ns, String name, Cancellation c) throws KubeException {
-            return none.configMap(ns, name, c);
-          }
-
-          @Override
-          public Optional<dev.meshcert.kube.SecretCertificates> secret(
-              String ns, String name, Cancellation c) throws KubeException {
-            return none.secret(ns, name, c);
-          }
-
-          @Override
-          public List<dev.meshcert.kube.SecretCertificates> secrets(
-              dev.meshcert.kube.NamespaceScope scope, String type, Cancellation c)
-              throws KubeException {
-            return none.secrets(scope, type, c);
-          }
-        };
+        forwardingOnly(
+            (ns, pod, port) -> {
+              throw new KubeException(
+                  new KubeFailure.Forbidden(
+                      "tester",
+                      new Operation("create", "pods/portforward", Optional.of(ns)),
+                      "pods \"details-v1-abc\" is forbidden: User \"tester\" cannot create"
+                          + " resource \"pods/portforward\" in the namespace \"bookinfo\""));
+            });
     ProbeRoute route =
         new ProbeRoute.PortForwarded(
             refusing, "bookinfo", "details-v1-abc", ProbeTarget.of("details", 9080));
