@@ -46,19 +46,24 @@ final class ScanText {
       out.println("namespace " + e.getKey() + " (" + e.getValue().size() + " pods)");
       e.getValue().forEach(w -> pod(w, out));
     }
-    List<TlsConflict> conflicts = s.tlsConflicts();
-    if (!conflicts.isEmpty()) {
-      out.println();
-      out.println("DestinationRule TLS contradictions:");
-      for (TlsConflict c : conflicts) {
-        out.println("  ERROR " + c.message());
-        out.println("        try: " + c.hint());
-      }
-    }
+    conflicts(s.tlsConflicts(), out);
     if (!s.problems().isEmpty()) {
       out.println();
       out.println("Could not read / worth knowing:");
       s.problems().forEach(p -> out.println("  - " + p));
+    }
+  }
+
+  /** The DestinationRule TLS contradictions block; nothing when there are none. */
+  static void conflicts(List<TlsConflict> conflicts, PrintWriter out) {
+    if (conflicts.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("DestinationRule TLS contradictions:");
+    for (TlsConflict c : conflicts) {
+      out.println("  ERROR " + c.message());
+      out.println("        try: " + c.hint());
     }
   }
 

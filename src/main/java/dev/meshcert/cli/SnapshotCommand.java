@@ -125,8 +125,9 @@ final class SnapshotCommand implements Runnable {
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
-        "0:no failed pod and no error-level finding",
-        "1:a pod failed or a chain has an error-level finding",
+        "0:no failed pod, no error-level finding, no DestinationRule contradiction",
+        "1:a pod failed, a chain has an error-level finding or a DestinationRule contradicts a"
+            + " server's mTLS",
         "2:the file cannot be read"
       })
   static final class Open implements Callable<Integer> {
@@ -164,7 +165,8 @@ final class SnapshotCommand implements Runnable {
         for (ScanResult r : s.contexts()) {
           out.println();
           PullReport.print(r, verbose, out);
-          problems |= PullReport.hasProblems(r);
+          ScanText.conflicts(r.mesh().tlsConflicts(), out);
+          problems |= PullReport.hasProblems(r) || !r.mesh().tlsConflicts().isEmpty();
         }
         out.flush();
         return problems ? 1 : 0;

@@ -22,6 +22,7 @@ import io.kubernetes.client.openapi.models.V1DaemonSet;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.util.ArrayList;
@@ -38,9 +39,19 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  * bug-report}'s {@code cluster/k8s-resources}, {@code cluster/crs} and {@code cluster/secrets}):
  * namespaces, pods, controllers, Services, ConfigMaps, Secrets (names and key names only),
  * PeerAuthentications and DestinationRules become {@code mesh} records the same way listed objects
- * do. Objects that cannot be read become problems. Pure.
+ * do. Of the Secrets a scan reads roots from ({@link #ROOT_SECRETS} and {@code kubernetes.io/tls}),
+ * written in full ({@code --full-secrets}), the certificate entries are kept as a live read keeps
+ * them ({@link SecretCertificates}: private key values dropped at once). Objects that cannot be
+ * read become problems. Pure.
  */
 public final class KubeObjects {
+
+  /** The CA Secrets whose certificates a scan reads as roots, by name. */
+  public static final Set<String> ROOT_SECRETS =
+      Set.of("istio-ca-secret", "cacerts", "linkerd-identity-issuer");
+
+  /** The Secret type whose certificates a scan reads too. */
+  public static final String TLS_SECRET = "kubernetes.io/tls";
 
   /**
    * What was read.
@@ -51,6 +62,8 @@ public final class KubeObjects {
    * @param controllers the Deployments, StatefulSets and DaemonSets
    * @param services the Service objects
    * @param secrets the Secret objects: name, type and key names, never the values
+   * @param secretCertificates the certificate entries of the root and TLS Secrets written in full,
+   *     without private keys
    * @param policies the PeerAuthentication objects, valid or not
    * @param destinationRules the DestinationRule objects that could be read
    * @param problems objects that could not be read, one line each
@@ -62,6 +75,7 @@ public final class KubeObjects {
       List<WorkloadResource> controllers,
       List<ServiceInfo> services,
       List<SecretInfo> secrets,
+      List<SecretCertificates> secretCertificates,
       List<ParsedPeerAuthentication> policies,
       List<DestinationRule> destinationRules,
       List<String> problems) {
@@ -74,6 +88,7 @@ public final class KubeObjects {
       controllers = List.copyOf(controllers);
       services = List.copyOf(services);
       secrets = List.copyOf(secrets);
+      secretCertificates = List.copyOf(secretCertificates);
       policies = List.copyOf(policies);
       destinationRules = List.copyOf(destinationRules);
       problems = List.copyOf(problems);
@@ -83,7 +98,7 @@ public final class KubeObjects {
     public static Read empty() {
       return new Read(
           List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-          List.of());
+          List.of(), List.of());
     }
 
     /** This and {@code other} together, this first. */
@@ -95,6 +110,7 @@ public final class KubeObjects {
           concat(controllers, other.controllers),
           concat(services, other.services),
           concat(secrets, other.secrets),
+          concat(secretCertificates, other.secretCertificates),
           concat(policies, other.policies),
           concat(destinationRules, other.destinationRules),
           concat(problems, other.problems));
@@ -161,7 +177,7 @@ public final class KubeObjects {
             });
     return new Read(
         List.of(), List.of(), List.of(), List.of(), List.of(), secrets, List.of(), List.of(),
-        problems);
+        List.of(), problems);
   }
 
   /** What one text holds, sorted by kind. */
@@ -172,6 +188,7 @@ public final class KubeObjects {
     final List<WorkloadResource> controllers = new ArrayList<>();
     final List<ServiceInfo> services = new ArrayList<>();
     final List<SecretInfo> secrets = new ArrayList<>();
+    final List<SecretCertificates> certificates = new ArrayList<>();
     final List<ParsedPeerAuthentication> policies = new ArrayList<>();
     final List<DestinationRule> rules = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
@@ -190,7 +207,7 @@ public final class KubeObjects {
         case "DaemonSet" ->
             controllers.add(ObjectConverter.daemonSet(gson.fromJson(o, V1DaemonSet.class)));
         case "Service" -> services.add(ObjectConverter.service(gson.fromJson(o, V1Service.class)));
-        case "Secret" -> secrets.add(ObjectConverter.secret(o, ""));
+        case "Secret" -> secret(o, gson);
         case "PeerAuthentication" ->
             policies.add(PeerAuthenticationParser.parse(gson.fromJson(o, Map.class), ""));
         case "DestinationRule" ->
@@ -201,9 +218,29 @@ public final class KubeObjects {
       }
     }
 
+    /** Its name, type and key names; the certificates too of a root or TLS Secret in full. */
+    void secret(JsonObject o, Gson gson) {
+      SecretInfo info = ObjectConverter.secret(o, "");
+      secrets.add(info);
+      boolean roots = ROOT_SECRETS.contains(info.name()) || TLS_SECRET.equals(info.type());
+      if (roots && o.has("data") && o.get("data").isJsonObject()) {
+        certificates.add(
+            LivePodAccess.withoutKeys(gson.fromJson(o, V1Secret.class), info.namespace()));
+      }
+    }
+
     Read read() {
       return new Read(
-          namespaces, pods, configMaps, controllers, services, secrets, policies, rules, problems);
+          namespaces,
+          pods,
+          configMaps,
+          controllers,
+          services,
+          secrets,
+          certificates,
+          policies,
+          rules,
+          problems);
     }
   }
 

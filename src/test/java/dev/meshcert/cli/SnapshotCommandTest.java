@@ -1,10 +1,12 @@
 package dev.meshcert.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,6 +28,23 @@ class SnapshotCommandTest {
     assertEquals(1, open.exitCode(), open.err());
     assertTrue(open.out().contains("bookinfo/details-v1-79f774bdb9-kq2lw"), open.out());
     assertTrue(open.out().contains("MISMATCH"), open.out());
+  }
+
+  @Test
+  void openedSnapshotPrintsTheDestinationRuleContradictionsTheScanPrints() throws Exception {
+    Path file = dir.resolve("demo.json");
+    CliRun.run("snapshot", "save", file.toString(), "--demo");
+
+    CliRun scan = CliRun.run("scan", "--demo", "-A");
+    CliRun open = CliRun.run("snapshot", "open", file.toString());
+
+    List<String> live = contradictions(scan.out());
+    assertFalse(live.isEmpty(), scan.out());
+    assertEquals(live, contradictions(open.out()));
+  }
+
+  private static List<String> contradictions(String out) {
+    return out.lines().filter(l -> l.startsWith("  ERROR DestinationRule")).toList();
   }
 
   @Test

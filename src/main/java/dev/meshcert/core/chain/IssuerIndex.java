@@ -24,12 +24,26 @@ final class IssuerIndex {
    */
   static final int MAX_CANDIDATES = 32;
 
+  /** By subject, compared as distinguished names (case, spacing and string types aside). */
   private final Map<X500Name, List<CertificateFacts>> bySubject = new HashMap<>();
+
+  /**
+   * The same lists by the subject's RFC 4514 text, a fast path: comparing two {@link X500Name}s
+   * canonicalises every value again on each comparison, and thousands of leaves name the same few
+   * issuers. Names with the same text share a list; a name whose text is not here is looked up in
+   * {@link #bySubject}, so no candidate is lost, and a false candidate costs only a check.
+   */
+  private final Map<String, List<CertificateFacts>> bySubjectText = new HashMap<>();
+
   private final Map<String, List<CertificateFacts>> bySki = new HashMap<>();
 
   IssuerIndex(Collection<CertificateFacts> certificates) {
     for (CertificateFacts c : certificates) {
-      bySubject.computeIfAbsent(c.holder().getSubject(), k -> new ArrayList<>(1)).add(c);
+      bySubjectText
+          .computeIfAbsent(
+              c.subject(),
+              text -> bySubject.computeIfAbsent(c.holder().getSubject(), k -> new ArrayList<>(1)))
+          .add(c);
       c.subjectKeyId().ifPresent(ski -> bySki.computeIfAbsent(ski, k -> new ArrayList<>(1)).add(c));
     }
   }
@@ -41,7 +55,9 @@ final class IssuerIndex {
   List<CertificateFacts> candidates(CertificateFacts child) {
     Set<CertificateFacts> found = new LinkedHashSet<>();
     child.authorityKeyId().ifPresent(aki -> found.addAll(bySki.getOrDefault(aki, List.of())));
-    found.addAll(bySubject.getOrDefault(child.holder().getIssuer(), List.of()));
+    List<CertificateFacts> byName = bySubjectText.get(child.issuer());
+    found.addAll(
+        byName != null ? byName : bySubject.getOrDefault(child.holder().getIssuer(), List.of()));
     if (found.size() <= 1) {
       return List.copyOf(found);
     }

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERNull;
@@ -68,13 +69,52 @@ final class LightweightVerifier {
 
   private record Digest(String name, ASN1ObjectIdentifier oid) {}
 
+  /** From this many ECDSA checks with one key on, the key gets comb tables ({@link EcdsaComb}). */
+  static final int COMB_AFTER_USES = 3;
+
   private LightweightVerifier() {}
+
+  /**
+   * An issuer's public key parsed once, with the comb tables an ECDSA key gets when it has signed
+   * several of the certificates loaded (building them costs about two checks). Thread-safe.
+   */
+  static final class IssuerKey {
+    private final AsymmetricKeyParameter params;
+    private final AtomicInteger ecdsaUses = new AtomicInteger();
+    private volatile EcdsaComb comb;
+
+    IssuerKey(AsymmetricKeyParameter params) {
+      this.params = params;
+    }
+
+    AsymmetricKeyParameter params() {
+      return params;
+    }
+
+    /** The comb tables once this key has been used enough, else null. */
+    EcdsaComb comb(ECPublicKeyParameters ec) {
+      EcdsaComb built = comb;
+      if (built != null || ecdsaUses.incrementAndGet() < COMB_AFTER_USES) {
+        return built;
+      }
+      synchronized (this) {
+        if (comb == null) {
+          comb = EcdsaComb.of(ec);
+        }
+        return comb;
+      }
+    }
+  }
 
   /**
    * The issuer's public key for this class, or empty when its algorithm is not one handled here or
    * the key does not parse (the JCA path then says why).
    */
-  static Optional<AsymmetricKeyParameter> key(CertificateFacts issuer) {
+  static Optional<IssuerKey> key(CertificateFacts issuer) {
+    return params(issuer).map(IssuerKey::new);
+  }
+
+  private static Optional<AsymmetricKeyParameter> params(CertificateFacts issuer) {
     SubjectPublicKeyInfo spki = issuer.holder().getSubjectPublicKeyInfo();
     ASN1ObjectIdentifier alg = spki.getAlgorithm().getAlgorithm();
     if (!alg.equals(PKCSObjectIdentifiers.rsaEncryption)
@@ -115,7 +155,8 @@ final class LightweightVerifier {
    * Whether {@code child}'s signature certainly verifies with {@code key}; false means "not shown
    * here", not "invalid".
    */
-  static boolean verifies(CertificateFacts child, AsymmetricKeyParameter key) {
+  static boolean verifies(CertificateFacts child, IssuerKey issuerKey) {
+    AsymmetricKeyParameter key = issuerKey.params();
     try {
       Certificate cert = child.holder().toASN1Structure();
       AlgorithmIdentifier algorithm = cert.getSignatureAlgorithm();
@@ -129,7 +170,7 @@ final class LightweightVerifier {
       byte[] tbs = cert.getTBSCertificate().getEncoded(ASN1Encoding.DER);
       if (key instanceof ECPublicKeyParameters ec && ECDSA.containsKey(oid)) {
         return algorithm.getParameters() == null
-            && ecdsa(ec, digest(ECDSA.get(oid), tbs), signature);
+            && ecdsa(issuerKey, ec, digest(ECDSA.get(oid), tbs), signature);
       }
       if (key instanceof RSAKeyParameters rsa && RSA.containsKey(oid)) {
         return nullOrAbsent(algorithm) && rsa(rsa, RSA.get(oid), tbs, signature);
@@ -144,10 +185,15 @@ final class LightweightVerifier {
     }
   }
 
-  private static boolean ecdsa(ECPublicKeyParameters key, byte[] hash, byte[] signature)
+  private static boolean ecdsa(
+      IssuerKey issuerKey, ECPublicKeyParameters key, byte[] hash, byte[] signature)
       throws IOException {
     // The JCA provider's SHA*withECDSA: strict DER (r, s), each below the group order.
     BigInteger[] rs = StandardDSAEncoding.INSTANCE.decode(key.getParameters().getN(), signature);
+    EcdsaComb comb = issuerKey.comb(key);
+    if (comb != null) {
+      return comb.verify(hash, rs[0], rs[1]);
+    }
     ECDSASigner signer = new ECDSASigner();
     signer.init(false, key);
     return signer.verifySignature(hash, rs[0], rs[1]);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.cert.CertException;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.ContentVerifierProvider;
 import org.bouncycastle.operator.OperatorCreationException;
@@ -32,7 +31,8 @@ public final class SignatureVerifier {
 
   private final Map<String, Result> results = new ConcurrentHashMap<>();
   private final Map<String, KeyOrProblem> keys = new ConcurrentHashMap<>();
-  private final Map<String, Optional<AsymmetricKeyParameter>> lightKeys = new ConcurrentHashMap<>();
+  private final Map<String, Optional<LightweightVerifier.IssuerKey>> lightKeys =
+      new ConcurrentHashMap<>();
 
   /**
    * The outcome of one check.
@@ -72,7 +72,7 @@ public final class SignatureVerifier {
   }
 
   private Result compute(CertificateFacts child, CertificateFacts issuer) {
-    Optional<AsymmetricKeyParameter> light =
+    Optional<LightweightVerifier.IssuerKey> light =
         lightKeys.computeIfAbsent(issuer.sha256(), sha -> LightweightVerifier.key(issuer));
     if (light.isPresent() && LightweightVerifier.verifies(child, light.get())) {
       return Result.VALID;

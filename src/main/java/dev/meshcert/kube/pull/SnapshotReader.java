@@ -9,9 +9,11 @@ import dev.meshcert.mesh.detect.ControlPlaneReport;
 import dev.meshcert.mesh.detect.MeshAnalyzer;
 import dev.meshcert.mesh.detect.MeshSnapshot;
 import dev.meshcert.mesh.detect.WorkloadStatus;
+import dev.meshcert.mesh.policy.DestinationRule;
 import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
 import dev.meshcert.mesh.workload.DataPlane;
 import dev.meshcert.mesh.workload.Namespace;
+import dev.meshcert.mesh.workload.ServiceInfo;
 import dev.meshcert.mesh.workload.Workload;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -74,8 +76,9 @@ final class SnapshotReader {
                     : new ControlPlaneReport(List.of(), List.of(), List.of(), List.of()),
                 list(m, "policies", new TypeToken<List<ParsedPeerAuthentication>>() {}),
                 strings(m, "problems"),
-                List.of(), // Services and DestinationRules are not saved (snapshot-format.md)
-                List.of()));
+                // absent from files written before they were saved: no conflicts then
+                list(m, "services", new TypeToken<List<ServiceInfo>>() {}),
+                list(m, "destinationRules", new TypeToken<List<DestinationRule>>() {})));
     List<MeshRoot> roots = new ArrayList<>();
     for (JsonElement e : array(o, "roots")) {
       JsonObject r = e.getAsJsonObject();

@@ -64,6 +64,8 @@ final class SnapshotWriter {
             m.infrastructure().stream().map(SnapshotWriter::redacted).toList()));
     mesh.add("controlPlane", SnapshotJson.GSON.toJsonTree(m.controlPlane()));
     mesh.add("policies", SnapshotJson.GSON.toJsonTree(m.policies()));
+    mesh.add("services", SnapshotJson.GSON.toJsonTree(m.services()));
+    mesh.add("destinationRules", SnapshotJson.GSON.toJsonTree(m.destinationRules()));
     mesh.add("problems", strings(m.problems()));
     o.add("mesh", mesh);
     JsonArray roots = new JsonArray();

@@ -17,8 +17,9 @@ import java.util.Set;
 /**
  * Turns scans and snapshots into what the Mesh screen shows: each pulled chain a workload (its data
  * plane's roots its bundle), the roots the control planes distribute ({@code istio-ca-root-cert},
- * Linkerd's trust roots) the mesh roots, and every failed or timed-out pod a failure with its
- * reason and the permission it lacked.
+ * Linkerd's trust roots) the mesh roots, every failed or timed-out pod a failure with its reason
+ * and the permission it lacked, and each DestinationRule that contradicts a server's mTLS a problem
+ * (as on the Cluster screen), for a live scan and a reopened snapshot alike.
  */
 final class ScanResults {
 
@@ -69,6 +70,9 @@ final class ScanResults {
           failures.add(new PodFailure(prefix + pod.ref(), reason(pod)));
         }
       }
+      scan.mesh()
+          .tlsConflicts()
+          .forEach(c -> problems.add(prefix + c.message() + " Try: " + c.hint()));
       scan.problems().forEach(p -> problems.add(prefix + p));
     }
     return new MeshData(origin, at, workloads, List.copyOf(roots), failures, problems, scans);

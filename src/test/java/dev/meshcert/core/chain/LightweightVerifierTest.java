@@ -13,7 +13,6 @@ import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.pkcs.RSAPublicKey;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -22,7 +21,7 @@ class LightweightVerifierTest {
 
   private final TestPki pki = new TestPki();
 
-  private static AsymmetricKeyParameter key(TestPki.Issued issuer) {
+  private static LightweightVerifier.IssuerKey key(TestPki.Issued issuer) {
     return LightweightVerifier.key(issuer.facts()).orElseThrow();
   }
 
@@ -43,6 +42,26 @@ class LightweightVerifierTest {
     TestPki.Issued leaf = pki.leaf(root).signatureAlgorithm(algorithm).issue();
 
     assertTrue(LightweightVerifier.verifies(leaf.facts(), key(root)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({"EC, SHA256withECDSA", "EC-P384, SHA384withECDSA"})
+  void keepsItsVerdictsOnceAKeyHasCombTables(String keyKind, String algorithm) {
+    TestPki.Issued root = pki.root("CN=Root").key(keyKind).signatureAlgorithm(algorithm).issue();
+    TestPki.Issued impostor =
+        pki.root("CN=Root").key(keyKind).signatureAlgorithm(algorithm).issue();
+    LightweightVerifier.IssuerKey key = key(root);
+
+    for (int i = 0; i < LightweightVerifier.COMB_AFTER_USES + 3; i++) {
+      assertTrue(
+          LightweightVerifier.verifies(
+              pki.leaf(root).signatureAlgorithm(algorithm).issue().facts(), key),
+          "genuine leaf " + i);
+      assertFalse(
+          LightweightVerifier.verifies(
+              pki.leaf(impostor).signatureAlgorithm(algorithm).issue().facts(), key),
+          "leaf of another key " + i);
+    }
   }
 
   @Test

@@ -5,8 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import dev.meshcert.kube.Cancellation;
 import dev.meshcert.kube.demo.DemoCluster;
+import dev.meshcert.mesh.detect.TlsConflict;
 import dev.meshcert.testpki.TestPki;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -84,6 +87,37 @@ class SnapshotFilesTest {
     assertEquals(
         scanned.mesh().workloads().stream().map(w -> w.badge()).toList(),
         opened.mesh().workloads().stream().map(w -> w.badge()).toList());
+  }
+
+  @Test
+  void openedSnapshotShowsTheDestinationRuleConflictsOfTheScan() throws Exception {
+    List<String> live = scanned.mesh().tlsConflicts().stream().map(TlsConflict::message).toList();
+
+    ScanResult opened = roundTrip().contexts().get(0);
+
+    assertFalse(live.isEmpty(), "the demo has contradicting DestinationRules");
+    assertEquals(live, opened.mesh().tlsConflicts().stream().map(TlsConflict::message).toList());
+    assertEquals(scanned.mesh().services(), opened.mesh().services());
+    assertEquals(scanned.mesh().destinationRules(), opened.mesh().destinationRules());
+  }
+
+  @Test
+  void snapshotWrittenWithoutServicesAndDestinationRulesStillOpens() throws Exception {
+    Path file = dir.resolve("old.json");
+    files.save(files.of(List.of(scanned)), file);
+    JsonObject root = JsonParser.parseString(Files.readString(file)).getAsJsonObject();
+    for (var context : root.getAsJsonArray("contexts")) {
+      JsonObject mesh = context.getAsJsonObject().getAsJsonObject("mesh");
+      mesh.remove("services");
+      mesh.remove("destinationRules");
+    }
+    Files.writeString(file, root.toString());
+
+    ScanResult opened = files.open(file).contexts().get(0);
+
+    assertEquals(scanned.counts(), opened.counts());
+    assertTrue(opened.mesh().destinationRules().isEmpty());
+    assertTrue(opened.mesh().tlsConflicts().isEmpty());
   }
 
   @Test
