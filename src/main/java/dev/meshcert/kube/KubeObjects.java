@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.meshcert.core.read.SafeYaml;
 import dev.meshcert.mesh.policy.DestinationRule;
 import dev.meshcert.mesh.policy.DestinationRuleParser;
 import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
@@ -22,6 +23,7 @@ import io.kubernetes.client.openapi.models.V1DaemonSet;
 import io.kubernetes.client.openapi.models.V1Deployment;
 import io.kubernetes.client.openapi.models.V1Namespace;
 import io.kubernetes.client.openapi.models.V1Pod;
+import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1Service;
 import io.kubernetes.client.openapi.models.V1StatefulSet;
 import java.util.ArrayList;
@@ -29,18 +31,26 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Kubernetes objects read from text that {@code kubectl get -o yaml|json} wrote (an {@code istioctl
  * bug-report}'s {@code cluster/k8s-resources}, {@code cluster/crs} and {@code cluster/secrets}):
  * namespaces, pods, controllers, Services, ConfigMaps, Secrets (names and key names only),
  * PeerAuthentications and DestinationRules become {@code mesh} records the same way listed objects
- * do. Objects that cannot be read become problems. Pure.
+ * do. Of the Secrets a scan reads roots from ({@link #ROOT_SECRETS} and {@code kubernetes.io/tls}),
+ * written in full ({@code --full-secrets}), the certificate entries are kept as a live read keeps
+ * them ({@link SecretCertificates}: private key values dropped at once). Objects that cannot be
+ * read become problems. Pure.
  */
 public final class KubeObjects {
+
+  /** The CA Secrets whose certificates a scan reads as roots, by name. */
+  public static final Set<String> ROOT_SECRETS =
+      Set.of("istio-ca-secret", "cacerts", "linkerd-identity-issuer");
+
+  /** The Secret type whose certificates a scan reads too. */
+  public static final String TLS_SECRET = "kubernetes.io/tls";
 
   /**
    * What was read.
@@ -51,6 +61,8 @@ public final class KubeObjects {
    * @param controllers the Deployments, StatefulSets and DaemonSets
    * @param services the Service objects
    * @param secrets the Secret objects: name, type and key names, never the values
+   * @param secretCertificates the certificate entries of the root and TLS Secrets written in full,
+   *     without private keys
    * @param policies the PeerAuthentication objects, valid or not
    * @param destinationRules the DestinationRule objects that could be read
    * @param problems objects that could not be read, one line each
@@ -62,6 +74,7 @@ public final class KubeObjects {
       List<WorkloadResource> controllers,
       List<ServiceInfo> services,
       List<SecretInfo> secrets,
+      List<SecretCertificates> secretCertificates,
       List<ParsedPeerAuthentication> policies,
       List<DestinationRule> destinationRules,
       List<String> problems) {
@@ -74,6 +87,7 @@ public final class KubeObjects {
       controllers = List.copyOf(controllers);
       services = List.copyOf(services);
       secrets = List.copyOf(secrets);
+      secretCertificates = List.copyOf(secretCertificates);
       policies = List.copyOf(policies);
       destinationRules = List.copyOf(destinationRules);
       problems = List.copyOf(problems);
@@ -83,7 +97,7 @@ public final class KubeObjects {
     public static Read empty() {
       return new Read(
           List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-          List.of());
+          List.of(), List.of());
     }
 
     /** This and {@code other} together, this first. */
@@ -95,6 +109,7 @@ public final class KubeObjects {
           concat(controllers, other.controllers),
           concat(services, other.services),
           concat(secrets, other.secrets),
+          concat(secretCertificates, other.secretCertificates),
           concat(policies, other.policies),
           concat(destinationRules, other.destinationRules),
           concat(problems, other.problems));
@@ -109,16 +124,23 @@ public final class KubeObjects {
 
   private KubeObjects() {}
 
-  /** Reads every document of {@code text} and the items of its lists. */
+  /**
+   * Reads every document of {@code text} and the items of its lists, through {@link SafeYaml} (its
+   * limits on size, aliases and nesting; a text past one is a problem and nothing is read).
+   */
   public static Read read(String text) {
     Found found = new Found();
     List<String> problems = found.problems;
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(Integer.MAX_VALUE);
-    options.setMaxAliasesForCollections(50);
     Gson gson = new JSON().getGson();
+    List<Object> docs;
     try {
-      for (Object doc : new Yaml(new SafeConstructor(options)).loadAll(text)) {
+      docs = SafeYaml.loadAll(text);
+    } catch (YAMLException e) {
+      problems.add("the YAML cannot be read: " + e.getMessage());
+      return found.read();
+    }
+    try {
+      for (Object doc : docs) {
         List<JsonObject> objects = new ArrayList<>();
         collect(tree(doc), objects);
         for (JsonObject o : objects) {
@@ -131,14 +153,15 @@ public final class KubeObjects {
         }
       }
     } catch (RuntimeException e) {
-      problems.add("the YAML cannot be read: " + e.getMessage());
+      problems.add("the objects cannot be read: " + e.getMessage());
     }
     return found.read();
   }
 
   /**
    * The Secrets {@code kubectl get secrets --all-namespaces} listed: its table (NAMESPACE, NAME,
-   * TYPE, DATA, AGE; no key names) or, with {@code -o yaml}, the objects (key names only).
+   * TYPE, DATA, AGE; no key names) or, with {@code -o yaml}, the objects (key names, and the
+   * certificate entries of root and TLS Secrets without their keys).
    */
   public static Read secrets(String text) {
     String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();
@@ -161,7 +184,7 @@ public final class KubeObjects {
             });
     return new Read(
         List.of(), List.of(), List.of(), List.of(), List.of(), secrets, List.of(), List.of(),
-        problems);
+        List.of(), problems);
   }
 
   /** What one text holds, sorted by kind. */
@@ -172,6 +195,7 @@ public final class KubeObjects {
     final List<WorkloadResource> controllers = new ArrayList<>();
     final List<ServiceInfo> services = new ArrayList<>();
     final List<SecretInfo> secrets = new ArrayList<>();
+    final List<SecretCertificates> certificates = new ArrayList<>();
     final List<ParsedPeerAuthentication> policies = new ArrayList<>();
     final List<DestinationRule> rules = new ArrayList<>();
     final List<String> problems = new ArrayList<>();
@@ -190,7 +214,7 @@ public final class KubeObjects {
         case "DaemonSet" ->
             controllers.add(ObjectConverter.daemonSet(gson.fromJson(o, V1DaemonSet.class)));
         case "Service" -> services.add(ObjectConverter.service(gson.fromJson(o, V1Service.class)));
-        case "Secret" -> secrets.add(ObjectConverter.secret(o, ""));
+        case "Secret" -> secret(o, gson);
         case "PeerAuthentication" ->
             policies.add(PeerAuthenticationParser.parse(gson.fromJson(o, Map.class), ""));
         case "DestinationRule" ->
@@ -201,9 +225,29 @@ public final class KubeObjects {
       }
     }
 
+    /** Its name, type and key names; the certificates too of a root or TLS Secret in full. */
+    void secret(JsonObject o, Gson gson) {
+      SecretInfo info = ObjectConverter.secret(o, "");
+      secrets.add(info);
+      boolean roots = ROOT_SECRETS.contains(info.name()) || TLS_SECRET.equals(info.type());
+      if (roots && o.has("data") && o.get("data").isJsonObject()) {
+        certificates.add(
+            LivePodAccess.withoutKeys(gson.fromJson(o, V1Secret.class), info.namespace()));
+      }
+    }
+
     Read read() {
       return new Read(
-          namespaces, pods, configMaps, controllers, services, secrets, policies, rules, problems);
+          namespaces,
+          pods,
+          configMaps,
+          controllers,
+          services,
+          secrets,
+          certificates,
+          policies,
+          rules,
+          problems);
     }
   }
 

@@ -27,19 +27,21 @@ final class FxPulseMonitor implements AutoCloseable {
       double medianMillis,
       int over100,
       double longestCpuMillis,
-      double maxCpuMillis) {
+      double maxCpuMillis,
+      String over100Text) {
     String text() {
       return String.format(
           Locale.ROOT,
           "%d probes; longest FX-thread stall %.0f ms (FX thread CPU in it %.0f ms), 99th"
-              + " percentile %.0f ms, median %.1f ms; %d stalls over 100 ms; most FX-thread CPU in"
-              + " one stall %.0f ms",
+              + " percentile %.0f ms, median %.1f ms; %d stalls over 100 ms%s; most FX-thread CPU"
+              + " in one stall %.0f ms",
           probes,
           maxMillis,
           longestCpuMillis,
           p99Millis,
           medianMillis,
           over100,
+          over100Text,
           maxCpuMillis);
     }
   }
@@ -49,6 +51,10 @@ final class FxPulseMonitor implements AutoCloseable {
 
   private final long intervalMillis;
   private final List<Double> waits = Collections.synchronizedList(new ArrayList<>());
+
+  /** Every stall over 100 ms: its wall time and the FX thread's CPU time in it, in order. */
+  private final List<double[]> longStalls = Collections.synchronizedList(new ArrayList<>());
+
   private final Thread thread;
   private volatile boolean running = true;
   private volatile double longest;
@@ -97,6 +103,9 @@ final class FxPulseMonitor implements AutoCloseable {
         }
       }
       double wait = (System.nanoTime() - posted) / 1e6;
+      if (wait > 100) {
+        longStalls.add(new double[] {wait, cpu[0]});
+      }
       synchronized (done) {
         if (wait > longest) {
           longest = wait;
@@ -116,6 +125,7 @@ final class FxPulseMonitor implements AutoCloseable {
   /** Forgets what was measured so far (the warm-up). */
   void reset() {
     waits.clear();
+    longStalls.clear();
     longest = 0;
     longestCpu = 0;
     maxCpu = 0;
@@ -175,10 +185,17 @@ final class FxPulseMonitor implements AutoCloseable {
     }
     Collections.sort(sorted);
     if (sorted.isEmpty()) {
-      return new Report(0, 0, 0, 0, 0, 0, 0);
+      return new Report(0, 0, 0, 0, 0, 0, 0, "");
     }
     int n = sorted.size();
     int over = (int) sorted.stream().filter(w -> w > 100).count();
+    String each;
+    synchronized (longStalls) {
+      each =
+          longStalls.stream()
+              .map(w -> String.format(Locale.ROOT, "%.0f ms (CPU %.0f)", w[0], w[1]))
+              .collect(java.util.stream.Collectors.joining(", ", " (", ")"));
+    }
     return new Report(
         n,
         sorted.get(n - 1),
@@ -186,7 +203,8 @@ final class FxPulseMonitor implements AutoCloseable {
         sorted.get(n / 2),
         over,
         longestCpu,
-        maxCpu);
+        maxCpu,
+        over == 0 ? "" : each);
   }
 
   @Override

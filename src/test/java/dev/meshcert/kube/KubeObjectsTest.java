@@ -54,6 +54,43 @@ class KubeObjectsTest {
   }
 
   @Test
+  void fullCaSecretKeepsItsCertificateEntriesAndWithholdsTheKey() {
+    KubeObjects.Read read =
+        KubeObjects.secrets(
+            """
+            apiVersion: v1
+            kind: List
+            items:
+            - apiVersion: v1
+              kind: Secret
+              type: Opaque
+              metadata: {name: cacerts, namespace: istio-system}
+              data:
+                ca-cert.pem: Zm9v
+                ca-key.pem: YmFy
+                root-cert.pem: YmF6
+            - apiVersion: v1
+              kind: Secret
+              type: kubernetes.io/service-account-token
+              metadata: {name: default-token-abc, namespace: istio-system}
+              data:
+                token: c2VjcmV0
+            """);
+
+    SecretCertificates cacerts = read.secretCertificates().get(0);
+    assertEquals(1, read.secretCertificates().size());
+    assertEquals("istio-system/cacerts", cacerts.ref());
+    assertEquals(
+        java.util.List.of("ca-cert.pem", "root-cert.pem"),
+        java.util.List.copyOf(cacerts.certificates().keySet()));
+    assertEquals(
+        "foo",
+        new String(
+            cacerts.certificates().get("ca-cert.pem"), java.nio.charset.StandardCharsets.UTF_8));
+    assertEquals(Set.of("ca-key.pem"), cacerts.withheld());
+  }
+
+  @Test
   void controllersAreReadWithTheirContainers() {
     KubeObjects.Read read =
         KubeObjects.read(

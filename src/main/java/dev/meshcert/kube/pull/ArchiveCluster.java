@@ -9,6 +9,7 @@ import dev.meshcert.kube.KubeObjects;
 import dev.meshcert.kube.NamespaceListing;
 import dev.meshcert.kube.NamespaceScope;
 import dev.meshcert.kube.Operation;
+import dev.meshcert.kube.PodAccess;
 import dev.meshcert.kube.PolicyListing;
 import dev.meshcert.kube.WatchEvent;
 import dev.meshcert.kube.WatchHandle;
@@ -31,8 +32,9 @@ import java.util.stream.Collectors;
  * The cluster an {@code istioctl bug-report} archive recorded, answered from the objects it holds
  * ({@code cluster/k8s-resources}, {@code cluster/crs}, {@code cluster/secrets}), so that {@link
  * dev.meshcert.kube.MeshScanner} reads it as it reads a live cluster: the same pods, policies,
- * DestinationRules, Services and control plane. Offline: nothing reaches into pods, and a watch
- * reports the recorded state once. Immutable; thread-safe.
+ * DestinationRules, Services and control plane, and (through {@link #podAccess}) the ConfigMaps and
+ * Secrets the roots are read from. Offline: nothing reaches into pods, and a watch reports the
+ * recorded state once. Immutable; thread-safe.
  */
 final class ArchiveCluster implements ClusterConnection {
 
@@ -145,6 +147,12 @@ final class ArchiveCluster implements ClusterConnection {
   public ControlPlaneInputs controlPlaneInputs(Cancellation cancellation) throws KubeException {
     check(cancellation, Operation.clusterWide("list", "deployments.apps"));
     return new ControlPlaneInputs(objects.controllers(), objects.configMaps(), secrets);
+  }
+
+  /** The archived ConfigMaps and Secrets (those in full, without keys); no pod is reached. */
+  @Override
+  public PodAccess podAccess() {
+    return new ArchiveAccess(objects);
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.meshcert.kube.NamespaceScope;
 import dev.meshcert.mesh.detect.ControlPlaneReport;
 import dev.meshcert.mesh.detect.MeshAnalyzer;
 import dev.meshcert.mesh.detect.MeshSnapshot;
+import dev.meshcert.mesh.detect.WorkloadStatus;
 import dev.meshcert.mesh.workload.Container;
 import dev.meshcert.mesh.workload.Namespace;
 import dev.meshcert.mesh.workload.Workload;
@@ -36,9 +37,10 @@ import java.util.TreeSet;
  * of {@code cluster/k8s-resources} (namespaces, pods, controllers, Services, ConfigMaps with the
  * roots and the mesh config), {@code cluster/crs} (PeerAuthentications, DestinationRules) and
  * {@code cluster/secrets} (names only) is read through {@link MeshScanner} as a live cluster is
- * ({@link ArchiveCluster}), and {@code proxies/<ns>/<pod>/config_dump*} gives each proxy's
- * certificates. Each proxy's dump becomes a pull "imported" from its file; chains are judged at the
- * instant the dump was taken.
+ * ({@link ArchiveCluster}), its roots through {@link RootsReader} (ConfigMaps, and the CA and TLS
+ * Secrets written in full, keys never kept), and {@code proxies/<ns>/<pod>/config_dump*} gives each
+ * proxy's certificates. Each proxy's dump becomes a pull "imported" from its file; chains are
+ * judged at the instant the dump was taken.
  */
 final class DumpImport {
 
@@ -96,7 +98,27 @@ final class DumpImport {
       // an archive answers every list, and nothing cancels this scan
       throw new IllegalStateException(e.failure().title(), e);
     }
-    return new ImportedPulls().result(mesh, taken, objects.configMaps(), chains, failures, sources);
+    RootsReader.Read roots = roots(archive, mesh);
+    return new ImportedPulls()
+        .result(mesh, taken, roots.roots(), chains, failures, sources, roots.problems());
+  }
+
+  /**
+   * The archive's roots, read as a live scan with {@code --secrets} reads them ({@link
+   * RootsReader}) for the pods whose dumps were imported: the {@code istio-ca-root-cert} and
+   * Linkerd trust-root ConfigMaps, and the CA and TLS Secrets the archive holds in full.
+   */
+  private RootsReader.Read roots(ArchiveCluster archive, MeshSnapshot mesh) {
+    List<WorkloadStatus> dumped =
+        mesh.workloads().stream()
+            .filter(w -> chains.containsKey(w.pod().ref()) || failures.containsKey(w.pod().ref()))
+            .toList();
+    try {
+      return new RootsReader(archive.podAccess(), Cancellation.none()).read(mesh, dumped, true);
+    } catch (KubeException e) {
+      // an archive answers every read, and nothing cancels this one
+      throw new IllegalStateException(e.failure().title(), e);
+    }
   }
 
   /** Loose dump files, each an Envoy config_dump or a ztunnel dump (JSON). */
@@ -136,7 +158,7 @@ final class DumpImport {
                 problems,
                 List.of(),
                 List.of()));
-    return new ImportedPulls().result(mesh, taken, List.of(), chains, failures, sources);
+    return new ImportedPulls().result(mesh, taken, List.of(), chains, failures, sources, List.of());
   }
 
   private void proxyDump(String ns, String pod, File f) {

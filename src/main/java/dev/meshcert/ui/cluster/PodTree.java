@@ -1,6 +1,7 @@
 package dev.meshcert.ui.cluster;
 
 import dev.meshcert.ui.common.Messages;
+import dev.meshcert.ui.common.TreeWarmUp;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -74,6 +75,19 @@ final class PodTree {
         .addListener((ListChangeListener<TreeItem<ClusterTreeRow>>) c -> selectionChanged());
     tree.setContextMenu(contextMenu());
     rebuild();
+    TreeWarmUp.whenFirstShown(tree, root, PodTree::madeUpRows);
+  }
+
+  /** Namespace headings with one row each, for {@link TreeWarmUp}. */
+  private static List<TreeItem<ClusterTreeRow>> madeUpRows() {
+    List<TreeItem<ClusterTreeRow>> rows = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      TreeItem<ClusterTreeRow> heading = new TreeItem<>(ClusterTreeRow.heading("", 1));
+      heading.getChildren().add(new TreeItem<>(ClusterTreeRow.heading("", 0)));
+      heading.setExpanded(true);
+      rows.add(heading);
+    }
+    return rows;
   }
 
   TreeTableView<ClusterTreeRow> node() {

@@ -1,6 +1,7 @@
 package dev.meshcert.kube.pull;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.meshcert.mesh.detect.CaMode;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,6 +135,10 @@ class BugReportImportTest {
   }
 
   private ScanResult open(boolean withSecrets) throws Exception {
+    return open(withSecrets ? SECRETS : null);
+  }
+
+  private ScanResult open(String secrets) throws Exception {
     TarWriter tar =
         new TarWriter()
             .add("bug-report/cluster/k8s-resources", utf8(resources()), DUMPED)
@@ -141,12 +147,50 @@ class BugReportImportTest {
                 "bug-report/proxies/ambient/" + POD + "/config_dump?include_eds",
                 Corpus.bytes(Corpus.SIDECAR_DUMP),
                 DUMPED);
-    if (withSecrets) {
-      tar.add("bug-report/cluster/secrets", utf8(SECRETS), DUMPED);
+    if (secrets != null) {
+      tar.add("bug-report/cluster/secrets", utf8(secrets), DUMPED);
     }
-    Path f = dir.resolve("bug-report.tar.gz");
-    Files.write(f, tar.gzip());
-    return files.open(f).contexts().get(0);
+    Files.write(archive(), tar.gzip());
+    return files.open(archive()).contexts().get(0);
+  }
+
+  private Path archive() {
+    return dir.resolve("bug-report.tar.gz");
+  }
+
+  /**
+   * {@code kubectl get secrets -A -o yaml} (bug-report --full-secrets): istiod's CA Secret with the
+   * dump's root and a private key, and a service account token.
+   */
+  private static String fullSecrets(String key) {
+    return """
+        apiVersion: v1
+        kind: List
+        items:
+        - apiVersion: v1
+          kind: Secret
+          type: istio.io/ca-root
+          metadata: {name: istio-ca-secret, namespace: istio-system}
+          data:
+            ca-cert.pem: %s
+            ca-key.pem: %s
+            root-cert.pem: %s
+        - apiVersion: v1
+          kind: Secret
+          type: kubernetes.io/service-account-token
+          metadata: {name: istio-reader-token-x2v, namespace: istio-system}
+          data:
+            token: ZXlKaGJHY2lPaUpTVXpJMU5pSXNJbXRwWkNJNkluUmxjM1FpZlE=
+        """
+        .formatted(base64(Corpus.sidecarDumpRoot()), base64(key), base64(Corpus.sidecarDumpRoot()));
+  }
+
+  private static String base64(String text) {
+    return Base64.getEncoder().encodeToString(utf8(text));
+  }
+
+  private static String caKey() {
+    return new TestPki().root("CN=test CA").issue().keyPem();
   }
 
   private static byte[] utf8(String s) {
@@ -201,6 +245,61 @@ class BugReportImportTest {
     assertTrue(
         r.mesh().problems().stream().anyMatch(p -> p.contains("Secrets could not be listed")),
         r.mesh().problems().toString());
+  }
+
+  @Test
+  void fullSecretsGiveTheCaSecretsRootsWithoutTheKey() throws Exception {
+    ScanResult r = open(fullSecrets(caKey()));
+
+    MeshRoot ca =
+        r.roots().stream()
+            .filter(x -> x.kind() == MeshRoot.Kind.ISTIO_CA_SECRET)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(r.roots().toString()));
+    String rootSha =
+        CertificateFiles.decode(utf8(Corpus.sidecarDumpRoot()), "root", new ArrayList<>())
+            .get(0)
+            .sha256();
+    assertEquals("Secret istio-system/istio-ca-secret", ca.origin());
+    assertEquals(
+        List.of(rootSha, rootSha), ca.certificates().stream().map(c -> c.sha256()).toList());
+    assertEquals(List.of("private key entries not read: ca-key.pem"), ca.notes());
+    assertEquals(CaMode.SELF_SIGNED, r.mesh().controlPlane().istio().get(0).caMode());
+  }
+
+  @Test
+  void onlyTheCaSecretIsReadAsRootsNotTheToken() throws Exception {
+    ScanResult r = open(fullSecrets(caKey()));
+
+    assertEquals(
+        List.of("ConfigMap ambient/istio-ca-root-cert", "Secret istio-system/istio-ca-secret"),
+        r.roots().stream().map(MeshRoot::origin).toList());
+  }
+
+  @Test
+  void theCaKeyOfFullSecretsIsNeverSavedNorPrinted() throws Exception {
+    String key = caKey();
+    open(fullSecrets(key));
+    Snapshot opened = files.open(archive());
+    Path saved = dir.resolve("saved.json");
+
+    files.save(opened, saved);
+
+    String text = Files.readString(saved);
+    String keyBody = key.lines().filter(l -> !l.startsWith("-----")).findFirst().orElseThrow();
+    assertFalse(text.contains("PRIVATE KEY"));
+    assertFalse(text.contains(keyBody));
+    assertFalse(text.contains(base64(key)));
+    assertFalse(opened.toString().contains(keyBody));
+  }
+
+  @Test
+  void secretTableGivesNoRootsOfSecrets() throws Exception {
+    ScanResult r = open(true);
+
+    assertTrue(
+        r.roots().stream().noneMatch(x -> x.kind() == MeshRoot.Kind.ISTIO_CA_SECRET),
+        r.roots().toString());
   }
 
   @Test

@@ -1,0 +1,75 @@
+package dev.meshcert.ui.common;
+
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Control;
+import javafx.scene.control.TreeItem;
+
+/**
+ * Warms up a tree's cells before its first real rows. The first rows a virtualised tree lays out
+ * cost far more than later ones: row and cell skins are made, their classes loaded and their code
+ * run for the first time, style sheets matched. With a thousand rows arriving at once that was one
+ * long stall of the FX thread. So, right after the tree is first laid out, made-up rows are laid
+ * out once while the tree is hidden; the first real rows then reuse those cells, as later updates
+ * do. The tree stays hidden for the pulse that lays them out and the next one, which lays out the
+ * tree without them. Nothing happens when the tree already has rows. Use on the FX thread.
+ */
+public final class TreeWarmUp {
+
+  private TreeWarmUp() {}
+
+  /**
+   * Arranges the warm-up of {@code tree}, whose rows are the children of {@code root}.
+   *
+   * @param madeUp rows to lay out, more than a tall window shows; the tree's cells must show them
+   *     like any other row
+   */
+  public static <T> void whenFirstShown(
+      Control tree, TreeItem<T> root, Supplier<List<TreeItem<T>>> madeUp) {
+    boolean[] armed = {false};
+    tree.sceneProperty()
+        .addListener(
+            (o, was, scene) -> {
+              if (scene != null && !armed[0]) {
+                armed[0] = true;
+                afterNextLayout(scene, () -> Platform.runLater(() -> run(tree, root, madeUp)));
+              }
+            });
+  }
+
+  private static <T> void run(Control tree, TreeItem<T> root, Supplier<List<TreeItem<T>>> madeUp) {
+    Scene scene = tree.getScene();
+    if (scene == null || !root.getChildren().isEmpty()) {
+      return;
+    }
+    List<TreeItem<T>> rows = madeUp.get();
+    tree.setVisible(false);
+    root.getChildren().setAll(rows);
+    afterNextLayout(
+        scene,
+        () -> {
+          if (root.getChildren().equals(rows)) {
+            root.getChildren().clear();
+          }
+          Runnable[] show = new Runnable[1];
+          show[0] =
+              () -> {
+                scene.removePreLayoutPulseListener(show[0]);
+                tree.setVisible(true);
+              };
+          scene.addPreLayoutPulseListener(show[0]);
+        });
+  }
+
+  private static void afterNextLayout(Scene scene, Runnable then) {
+    Runnable[] once = new Runnable[1];
+    once[0] =
+        () -> {
+          scene.removePostLayoutPulseListener(once[0]);
+          then.run();
+        };
+    scene.addPostLayoutPulseListener(once[0]);
+  }
+}
