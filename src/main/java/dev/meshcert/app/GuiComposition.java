@@ -228,6 +228,18 @@ public final class GuiComposition implements AutoCloseable {
     window.open(files);
   }
 
+  /**
+   * Shows the window as a launch does: with files given, the screens that open them; with none, the
+   * Cluster screen (the kubeconfig's current context, or the demo mesh when there is none or with
+   * {@code --demo}), which is what the app is started for.
+   */
+  public void launch(Stage stage, List<Path> files) {
+    start(stage, files);
+    if (files.isEmpty()) {
+      window.select(cluster);
+    }
+  }
+
   /** The main window. */
   public MainWindow window() {
     return window;

@@ -57,7 +57,7 @@ final class GuiLauncher {
           GuiComposition app =
               new GuiComposition(Clock.systemUTC(), startup, List.of(args).contains("--demo"));
           Stage stage = new Stage();
-          app.start(stage, files);
+          app.launch(stage, files);
           dark.thenAccept(
               d -> Platform.runLater(() -> app.appearance().systemDarkProperty().set(d)));
           inbox.connect(

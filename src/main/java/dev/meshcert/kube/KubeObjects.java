@@ -6,6 +6,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonNull;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
+import dev.meshcert.core.read.SafeYaml;
 import dev.meshcert.mesh.policy.DestinationRule;
 import dev.meshcert.mesh.policy.DestinationRuleParser;
 import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
@@ -30,9 +31,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.error.YAMLException;
 
 /**
  * Kubernetes objects read from text that {@code kubectl get -o yaml|json} wrote (an {@code istioctl
@@ -125,16 +124,23 @@ public final class KubeObjects {
 
   private KubeObjects() {}
 
-  /** Reads every document of {@code text} and the items of its lists. */
+  /**
+   * Reads every document of {@code text} and the items of its lists, through {@link SafeYaml} (its
+   * limits on size, aliases and nesting; a text past one is a problem and nothing is read).
+   */
   public static Read read(String text) {
     Found found = new Found();
     List<String> problems = found.problems;
-    LoaderOptions options = new LoaderOptions();
-    options.setCodePointLimit(Integer.MAX_VALUE);
-    options.setMaxAliasesForCollections(50);
     Gson gson = new JSON().getGson();
+    List<Object> docs;
     try {
-      for (Object doc : new Yaml(new SafeConstructor(options)).loadAll(text)) {
+      docs = SafeYaml.loadAll(text);
+    } catch (YAMLException e) {
+      problems.add("the YAML cannot be read: " + e.getMessage());
+      return found.read();
+    }
+    try {
+      for (Object doc : docs) {
         List<JsonObject> objects = new ArrayList<>();
         collect(tree(doc), objects);
         for (JsonObject o : objects) {
@@ -147,14 +153,15 @@ public final class KubeObjects {
         }
       }
     } catch (RuntimeException e) {
-      problems.add("the YAML cannot be read: " + e.getMessage());
+      problems.add("the objects cannot be read: " + e.getMessage());
     }
     return found.read();
   }
 
   /**
    * The Secrets {@code kubectl get secrets --all-namespaces} listed: its table (NAMESPACE, NAME,
-   * TYPE, DATA, AGE; no key names) or, with {@code -o yaml}, the objects (key names only).
+   * TYPE, DATA, AGE; no key names) or, with {@code -o yaml}, the objects (key names, and the
+   * certificate entries of root and TLS Secrets without their keys).
    */
   public static Read secrets(String text) {
     String first = text.lines().filter(l -> !l.isBlank()).findFirst().orElse("").strip();

@@ -2,6 +2,7 @@ package dev.meshcert.fuzz;
 
 import static dev.meshcert.fuzz.Targets.check;
 
+import dev.meshcert.kube.KubeObjects;
 import dev.meshcert.kube.config.ExecConfig;
 import dev.meshcert.kube.config.ExecCredential;
 import dev.meshcert.kube.config.ExecCredentialException;
@@ -31,8 +32,9 @@ import java.util.Optional;
  * The readers of what comes from the user's machine and the cluster rather than from a dropped
  * file: the kubeconfig loader the connection uses (not core's kubeconfig reader, which only pulls
  * certificates out), an exec credential plugin's output, PeerAuthentication YAML, Istio's mesh
- * config and snapshot files (with istioctl bug-report archives and loose dumps). Each takes any
- * text and says what is wrong in its own terms, never by an unexpected exception.
+ * config, snapshot files (with istioctl bug-report archives and loose dumps) and the cluster YAML
+ * of such an archive. Each takes any text and says what is wrong in its own terms, never by an
+ * unexpected exception.
  */
 final class ClusterTargets {
 
@@ -55,7 +57,22 @@ final class ClusterTargets {
         Targets.target("ExecCredential", ClusterTargets::execCredential),
         Targets.target("PeerAuthenticationParser", ClusterTargets::peerAuthentications),
         Targets.target("MeshConfigParser", ClusterTargets::meshConfig),
-        Targets.target("SnapshotFiles", ClusterTargets::snapshot));
+        Targets.target("SnapshotFiles", ClusterTargets::snapshot),
+        kubeObjects());
+  }
+
+  /** An istioctl bug-report's cluster YAML (resources, custom resources, Secrets). */
+  static Targets.Target kubeObjects() {
+    return Targets.target("KubeObjects", ClusterTargets::kubeObjects);
+  }
+
+  /** Objects read and problems said, never an exception. */
+  private static void kubeObjects(byte[] bytes) {
+    String text = new String(bytes, StandardCharsets.UTF_8);
+    for (KubeObjects.Read read : List.of(KubeObjects.read(text), KubeObjects.secrets(text))) {
+      read.problems().forEach(p -> check(p != null && !p.isBlank(), "blank problem"));
+      read.pods().forEach(p -> check(p != null && p.name() != null, "null pod"));
+    }
   }
 
   /** Loads the bytes as the only kubeconfig file, then resolves every context it names. */

@@ -3,6 +3,7 @@ package dev.meshcert.fuzz;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshcert.kube.KubeObjects;
 import dev.meshcert.kube.config.KubeconfigLoader;
 import dev.meshcert.mesh.detect.MeshConfigParser;
 import dev.meshcert.mesh.policy.PeerAuthenticationParser;
@@ -86,6 +87,7 @@ class YamlScaleRegressionTest {
       KubeconfigLoader.load(List.of(dir.resolve("config")));
       PeerAuthenticationParser.parseYaml(yaml, "default");
       MeshConfigParser.parse(yaml);
+      KubeObjects.read(yaml);
     } finally {
       snakeyaml.removeHandler(handler);
     }
