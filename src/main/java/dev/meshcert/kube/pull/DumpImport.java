@@ -2,8 +2,6 @@ package dev.meshcert.kube.pull;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import dev.meshcert.core.cert.CertificateFacts;
 import dev.meshcert.kube.Cancellation;
 import dev.meshcert.kube.KubeException;
@@ -14,6 +12,7 @@ import dev.meshcert.mesh.detect.ControlPlaneReport;
 import dev.meshcert.mesh.detect.MeshAnalyzer;
 import dev.meshcert.mesh.detect.MeshSnapshot;
 import dev.meshcert.mesh.detect.WorkloadStatus;
+import dev.meshcert.mesh.envoy.AdminDocument;
 import dev.meshcert.mesh.workload.Container;
 import dev.meshcert.mesh.workload.Namespace;
 import dev.meshcert.mesh.workload.Workload;
@@ -33,14 +32,14 @@ import java.util.TreeSet;
 
 /**
  * Turns dumps other tools wrote into a {@link ScanResult}: the files of an {@code istioctl
- * bug-report} archive, or loose Envoy config_dump and ztunnel dump files. Of an archive, the YAML
- * of {@code cluster/k8s-resources} (namespaces, pods, controllers, Services, ConfigMaps with the
- * roots and the mesh config), {@code cluster/crs} (PeerAuthentications, DestinationRules) and
- * {@code cluster/secrets} (names only) is read through {@link MeshScanner} as a live cluster is
- * ({@link ArchiveCluster}), its roots through {@link RootsReader} (ConfigMaps, and the CA and TLS
- * Secrets written in full, keys never kept), and {@code proxies/<ns>/<pod>/config_dump*} gives each
- * proxy's certificates. Each proxy's dump becomes a pull "imported" from its file; chains are
- * judged at the instant the dump was taken.
+ * bug-report} archive, or loose Envoy config_dump and ztunnel dump files (JSON or YAML). Of an
+ * archive, the YAML of {@code cluster/k8s-resources} (namespaces, pods, controllers, Services,
+ * ConfigMaps with the roots and the mesh config), {@code cluster/crs} (PeerAuthentications,
+ * DestinationRules) and {@code cluster/secrets} (names only) is read through {@link MeshScanner} as
+ * a live cluster is ({@link ArchiveCluster}), its roots through {@link RootsReader} (ConfigMaps,
+ * and the CA and TLS Secrets written in full, keys never kept), and {@code
+ * proxies/<ns>/<pod>/config_dump*} gives each proxy's certificates. Each proxy's dump becomes a
+ * pull "imported" from its file; chains are judged at the instant the dump was taken.
  */
 final class DumpImport {
 
@@ -121,7 +120,7 @@ final class DumpImport {
     }
   }
 
-  /** Loose dump files, each an Envoy config_dump or a ztunnel dump (JSON). */
+  /** Loose dump files, each an Envoy config_dump or a ztunnel dump (JSON or YAML). */
   ScanResult looseFiles(String name, List<File> files) {
     Instant taken = Instant.EPOCH;
     for (File f : files) {
@@ -133,7 +132,7 @@ final class DumpImport {
       if (isZtunnel(json.get())) {
         ztunnel(f, json.get());
       } else {
-        String base = f.name().replaceAll(".*[/\\\\]", "").replaceAll("\\.(json|txt)$", "");
+        String base = f.name().replaceAll(".*[/\\\\]", "").replaceAll("\\.(json|txt|ya?ml)$", "");
         envoy(Optional.empty(), base, f, json.get());
       }
     }
@@ -257,13 +256,16 @@ final class DumpImport {
     return Optional.empty();
   }
 
+  /** The dump's tree, JSON or YAML (istioctl ... -o yaml) as dumps are read everywhere. */
   private Optional<JsonElement> json(File f) {
-    try {
-      return Optional.of(JsonParser.parseString(text(f)));
-    } catch (JsonParseException e) {
-      problems.add(f.name() + " is not JSON and was skipped: " + e.getMessage());
-      return Optional.empty();
+    AdminDocument document = AdminDocument.parse(f.content());
+    if (document.tree().isEmpty()) {
+      problems.add(
+          f.name()
+              + " is not JSON or YAML and was skipped: "
+              + document.problems().stream().map(Object::toString).findFirst().orElse(""));
     }
+    return document.tree();
   }
 
   static boolean isZtunnel(JsonElement json) {

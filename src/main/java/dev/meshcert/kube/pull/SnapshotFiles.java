@@ -2,8 +2,7 @@ package dev.meshcert.kube.pull;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
+import dev.meshcert.mesh.envoy.AdminDocument;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,15 +77,17 @@ public final class SnapshotFiles implements SnapshotService {
     if (TarEntries.isGzip(head) || TarEntries.isTar(head)) {
       return bugReport(name, content);
     }
-    JsonElement json;
-    try {
-      json = JsonParser.parseString(new String(content, StandardCharsets.UTF_8));
-    } catch (JsonParseException e) {
-      throw new IOException(name + " is neither a snapshot, a bug-report archive nor a JSON dump");
-    }
-    if (!json.isJsonObject() && !json.isJsonArray()) {
-      throw new IOException(name + " is neither a snapshot, a bug-report archive nor a JSON dump");
-    }
+    // JSON or YAML (istioctl ... -o yaml), with or without curl -i's headers, as dumps are read
+    JsonElement json =
+        AdminDocument.parse(content)
+            .tree()
+            .filter(t -> t.isJsonObject() || t.isJsonArray())
+            .orElseThrow(
+                () ->
+                    new IOException(
+                        name
+                            + " is neither a snapshot, a bug-report archive nor a JSON or YAML"
+                            + " dump"));
     if (json.isJsonObject() && json.getAsJsonObject().has("format")) {
       try {
         return new SnapshotReader().read(json.getAsJsonObject());

@@ -229,22 +229,37 @@ public final class ClusterViewModel implements LiveCluster.Listener {
 
   /**
    * Lists the contexts and opens the demo mesh when asked for, else the current context; when that
-   * cannot be reached, or there is none, the demo mesh stands in and the problems say why.
+   * cannot be reached, or there is none, the demo mesh stands in and the problems say why. The
+   * kubeconfig is read on the task runner; a context or the demo chosen meanwhile wins.
    */
   public void start(boolean demoRequested) {
+    int gen = generation;
+    busy.set(true);
+    progress.set(-1);
+    runner.run(
+        TaskSpec.of("read kubeconfig", p -> loader.kubeconfig())
+            .onSuccess(k -> started(gen, k, demoRequested))
+            .onFailure(this::fail));
+  }
+
+  private void started(int gen, ContextLoader.Kubeconfig k, boolean demoRequested) {
     List<ContextChoice> choices = new ArrayList<>();
-    service.contexts().forEach(c -> choices.add(ContextChoice.context(c)));
+    k.contexts().forEach(c -> choices.add(ContextChoice.context(c)));
     choices.add(ContextChoice.demoMesh());
     contexts.setAll(choices);
-    startNotes.addAll(service.kubeconfigProblems());
-    Optional<String> current = service.currentContext();
-    if (demoRequested || current.isEmpty()) {
+    if (gen != generation) {
+      return;
+    }
+    busy.set(false);
+    progress.set(0);
+    startNotes.addAll(k.problems());
+    if (demoRequested || k.current().isEmpty()) {
       if (!demoRequested) {
         startNotes.add(0, messages.get("cluster.status.nocontexts"));
       }
       load(ContextChoice.demoMesh(), ALL, false);
     } else {
-      load(ContextChoice.context(current.get()), ALL, true);
+      load(ContextChoice.context(k.current().get()), ALL, true);
     }
   }
 

@@ -8,11 +8,12 @@ import dev.meshcert.kube.NamespaceScope;
 import dev.meshcert.mesh.detect.MeshSnapshot;
 import dev.meshcert.ui.common.Messages;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Connects to a context and scans a namespace scope, off the FX thread. When listing every
- * namespace is forbidden it falls back to the context's namespace and says so; the person can then
- * type another namespace.
+ * Reads the kubeconfig, connects to a context and scans a namespace scope, off the FX thread. When
+ * listing every namespace is forbidden it falls back to the context's namespace and says so; the
+ * person can then type another namespace.
  */
 final class ContextLoader {
 
@@ -34,12 +35,32 @@ final class ContextLoader {
     }
   }
 
+  /**
+   * What the kubeconfig offers.
+   *
+   * @param contexts context names in kubeconfig order
+   * @param problems what could not be read in it
+   * @param current the current context, when one is set and defined
+   */
+  record Kubeconfig(List<String> contexts, List<String> problems, Optional<String> current) {
+    Kubeconfig {
+      contexts = List.copyOf(contexts);
+      problems = List.copyOf(problems);
+    }
+  }
+
   private final ClusterService service;
   private final Messages messages;
 
   ContextLoader(ClusterService service, Messages messages) {
     this.service = service;
     this.messages = messages;
+  }
+
+  /** Blocking: reads the kubeconfig (files, so never on the FX thread). */
+  Kubeconfig kubeconfig() {
+    return new Kubeconfig(
+        service.contexts(), service.kubeconfigProblems(), service.currentContext());
   }
 
   /** Blocking: connects (may run credential plugins) and scans. */

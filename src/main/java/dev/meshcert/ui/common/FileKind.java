@@ -4,6 +4,7 @@ import dev.meshcert.core.read.FormatReader;
 import dev.meshcert.core.read.InputFormat;
 import dev.meshcert.core.read.InputReader;
 import dev.meshcert.mesh.MeshReaders;
+import dev.meshcert.mesh.envoy.AdminDocument;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +26,22 @@ public enum FileKind {
   MESH_SNAPSHOT,
   /** A tar or gzip archive, as {@code istioctl bug-report} writes. */
   BUG_REPORT,
-  /** A loose Envoy {@code config_dump} or ztunnel dump in JSON. */
+  /**
+   * A loose Envoy {@code config_dump} or ztunnel dump, in JSON or in YAML ({@code istioctl ... -o
+   * yaml}), with or without the HTTP headers {@code curl -i} prints.
+   */
   MESH_DUMP;
 
   /** The marker of a snapshot (docs/snapshot-format.md: field {@code format}, written first). */
   private static final Pattern SNAPSHOT =
       Pattern.compile("\"format\"\\s*:\\s*\"meshcert-snapshot\"");
+
+  /** The same marker in a snapshot written as YAML. */
+  private static final Pattern YAML_SNAPSHOT =
+      Pattern.compile("(?m)^format:\\s*[\"']?meshcert-snapshot\\b");
+
+  /** A Kubernetes object or list in YAML (kubectl's output starts with it): for Inspect. */
+  private static final Pattern KUBERNETES_YAML = Pattern.compile("(?m)^apiVersion:\\s*\\S");
 
   /** How much of a snapshot is looked at for its marker. */
   private static final int HEAD = 4096;
@@ -66,13 +77,18 @@ public enum FileKind {
       return BUG_REPORT;
     }
     int start = jsonStart(content);
-    if (start < 0) {
+    boolean json = start >= 0;
+    if (!json && !AdminDocument.mayBeDocument(content)) {
       return CERTIFICATES;
     }
+    int from = Math.max(start, 0);
     String head =
-        new String(content, start, Math.min(HEAD, content.length - start), StandardCharsets.UTF_8);
-    if (SNAPSHOT.matcher(head).find()) {
+        new String(content, from, Math.min(HEAD, content.length - from), StandardCharsets.UTF_8);
+    if (SNAPSHOT.matcher(head).find() || !json && YAML_SNAPSHOT.matcher(head).find()) {
       return MESH_SNAPSHOT;
+    }
+    if (!json && KUBERNETES_YAML.matcher(head).find()) {
+      return CERTIFICATES;
     }
     if (ZTUNNEL.accepts(content)) {
       return MESH_DUMP;

@@ -1,11 +1,16 @@
 package dev.meshcert.ui.inspect;
 
+import dev.meshcert.core.read.ReadProblem;
 import dev.meshcert.ui.common.Messages;
+import dev.meshcert.ui.common.TreeWarmUp;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.TreeCell;
+import javafx.scene.control.TreeItem;
 import javafx.scene.layout.HBox;
 
 /**
@@ -39,6 +44,30 @@ final class InspectTreeCell extends TreeCell<InspectNode> {
     trusted.setText(messages.get("badge.trusted"));
     secondary.getStyleClass().add("node-secondary");
     box.getStyleClass().add("node-box");
+  }
+
+  /**
+   * Rows for {@link TreeWarmUp}: problems with a secondary text, each under a heading, more than a
+   * tall window shows.
+   */
+  static List<TreeItem<InspectNode>> warmUpRows() {
+    List<TreeItem<InspectNode>> rows = new ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      InspectNode problem =
+          new InspectNode(
+              "warm-up" + InspectNode.SEP + i,
+              "warm-up",
+              "warm-up",
+              Set.of(),
+              new InspectNode.ProblemData(new ReadProblem("", "warm-up")),
+              List.of(),
+              "");
+      TreeItem<InspectNode> heading = new TreeItem<>(problem.withChildren(List.of(problem)));
+      heading.getChildren().add(new TreeItem<>(problem));
+      heading.setExpanded(true);
+      rows.add(heading);
+    }
+    return rows;
   }
 
   @Override

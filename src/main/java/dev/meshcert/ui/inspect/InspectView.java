@@ -2,6 +2,7 @@ package dev.meshcert.ui.inspect;
 
 import dev.meshcert.ui.common.Icons;
 import dev.meshcert.ui.common.Messages;
+import dev.meshcert.ui.common.TreeWarmUp;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,7 @@ public final class InspectView {
     tree.getStyleClass().add("inspect-tree");
     ContextMenu menu = treeMenu();
     tree.setCellFactory(t -> new InspectTreeCell(menu, messages));
+    TreeWarmUp.whenFirstShown(tree, root, InspectTreeCell::warmUpRows);
     tree.getSelectionModel()
         .selectedItemProperty()
         .addListener(

@@ -3,6 +3,7 @@ package dev.meshcert.ui.inspect;
 import dev.meshcert.core.analysis.Analysis;
 import dev.meshcert.core.analysis.CertificateReport;
 import dev.meshcert.core.analysis.InspectionInput;
+import dev.meshcert.core.read.Source;
 import dev.meshcert.ui.common.ClipboardService;
 import dev.meshcert.ui.common.DialogService;
 import dev.meshcert.ui.common.Messages;
@@ -16,6 +17,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -58,6 +60,8 @@ public final class InspectViewModel {
   private Analysis analysis =
       new Analysis(Instant.EPOCH, List.of(), List.of(), List.of(), List.of());
   private List<InspectNode> fullTree = List.of();
+  private PreparedTree prepared =
+      new PreparedTree(analysis, List.of(), "", List.of(), Optional.empty(), Details.NONE);
   private long generation;
   private TaskHandle inspecting = TaskHandle.done();
   private String busyMessage = "";
@@ -369,15 +373,24 @@ public final class InspectViewModel {
       return;
     }
     busyMessage = messages.get("status.inspecting", snapshot.size());
+    Function<Analysis, List<Source>> shown = sources.shownLater();
+    Trust trust = sources.trust();
+    String filter = filterText.get();
+    String keep = selected.get() == null ? "" : selected.get().key();
     inspecting =
         runner.run(
-            TaskSpec.of(busyMessage, p -> inspection.inspect(snapshot, anchors, passwords))
+            TaskSpec.of(
+                    busyMessage,
+                    p -> {
+                      Analysis a = inspection.inspect(snapshot, anchors, passwords);
+                      return PreparedTree.of(
+                          a, shown.apply(a), trust, filter, keep, treeBuilder, detailsBuilder);
+                    })
                 .onSuccess(
                     result -> {
                       if (run == generation) {
-                        analysis = result;
                         inspecting = TaskHandle.done();
-                        rebuild();
+                        show(result);
                         updateBusy();
                       }
                     })
@@ -399,8 +412,24 @@ public final class InspectViewModel {
     applyFilter();
   }
 
+  /** Swaps in a tree prepared off the FX thread. */
+  private void show(PreparedTree result) {
+    analysis = result.analysis();
+    prepared = result;
+    fullTree = result.full();
+    empty.set(sources.isEmpty());
+    if (result.filter().equals(filterText.get())) {
+      showFiltered(result.filtered());
+    } else {
+      applyFilter();
+    }
+  }
+
   private void applyFilter() {
-    List<InspectNode> filtered = NodeFilter.filter(fullTree, filterText.get());
+    showFiltered(NodeFilter.filter(fullTree, filterText.get()));
+  }
+
+  private void showFiltered(List<InspectNode> filtered) {
     InspectNode before = selected.get();
     tree.set(filtered);
     Optional<InspectNode> kept =
@@ -412,7 +441,12 @@ public final class InspectViewModel {
 
   private void showDetails() {
     InspectNode node = selected.get();
-    details.set(node == null ? Details.NONE : detailsBuilder.details(node, analysis));
+    details.set(
+        node == null
+            ? Details.NONE
+            : prepared
+                .detailsOf(node, analysis)
+                .orElseGet(() -> detailsBuilder.details(node, analysis)));
   }
 
   private Optional<String> sourceOfSelection() {

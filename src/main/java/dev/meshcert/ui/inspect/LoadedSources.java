@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * What the Inspect screen holds: the inputs read (to inspect again together) and the files that
@@ -145,6 +146,21 @@ final class LoadedSources {
    * Inputs not yet in the analysis (still being inspected) are left out.
    */
   List<Source> shown(Analysis analysis) {
+    return shown(order, failures, analysis);
+  }
+
+  /**
+   * {@link #shown} for an analysis still to come, from a copy of the sources as they are now: may
+   * be called on any thread.
+   */
+  Function<Analysis, List<Source>> shownLater() {
+    List<String> orderNow = List.copyOf(order);
+    Map<String, Source> failuresNow = new LinkedHashMap<>(failures);
+    return analysis -> shown(orderNow, failuresNow, analysis);
+  }
+
+  private static List<Source> shown(
+      List<String> order, Map<String, Source> failures, Analysis analysis) {
     Map<String, Source> analysed = new LinkedHashMap<>();
     analysis.sources().forEach(s -> analysed.put(s.name(), s));
     List<Source> shown = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.meshcert.kube.pull.Snapshot;
 import dev.meshcert.kube.pull.SnapshotService;
 import dev.meshcert.mesh.trust.WorkloadChain;
 import dev.meshcert.mesh.trust.WorkloadChains;
+import dev.meshcert.ui.common.FileKind;
 import dev.meshcert.ui.common.ProgressReporter;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,11 +23,13 @@ import java.util.Set;
 import java.util.concurrent.CancellationException;
 
 /**
- * Reads Envoy config_dumps, ztunnel dumps and PEM files into {@link MeshData}, so the Mesh screen
- * is useful without a cluster. A config_dump is one workload named after its file; a ztunnel dump
- * gives one workload per identity. With an importer, each dump is also imported as a snapshot
- * context (as {@code kube.pull} imports loose dumps), so what was opened can be saved as a
- * snapshot; PEM files are not part of a snapshot. Runs off the FX thread.
+ * Reads what is handed to the Mesh screen (dropped, opened with "Open dumps…", named on the command
+ * line) into {@link MeshData}, sorted by content: snapshots and bug-report archives, Envoy
+ * config_dumps and ztunnel dumps (JSON or YAML) and PEM files, so the Mesh screen is useful without
+ * a cluster. A config_dump is one workload named after its file; a ztunnel dump gives one workload
+ * per identity. With an importer, each dump is also imported as a snapshot context (as {@code
+ * kube.pull} imports loose dumps), so what was opened can be saved as a snapshot; PEM files are not
+ * part of a snapshot. Runs off the FX thread.
  */
 public final class DumpFiles {
 
@@ -58,8 +61,56 @@ public final class DumpFiles {
     this.imports = imports;
   }
 
-  /** Reads {@code files}; unreadable files and files without certificates become failures. */
+  /**
+   * Reads {@code files} by their content ({@link FileKind}): with an importer, snapshots and {@code
+   * istioctl bug-report} archives are opened as snapshots, the rest read as dump or PEM files.
+   * Unreadable files and files without certificates become failures.
+   */
   public MeshData read(List<Path> files, ProgressReporter progress) {
+    List<Path> whole = new ArrayList<>();
+    List<Path> loose = new ArrayList<>();
+    for (Path p : files) {
+      (imports.isPresent() && opensWhole(FileKind.of(p)) ? whole : loose).add(p);
+    }
+    if (whole.isEmpty()) {
+      return readLoose(loose, progress);
+    }
+    String origin =
+        files.size() == 1 ? String.valueOf(files.get(0).getFileName()) : files.size() + " files";
+    MeshData opened = openWhole(whole, origin);
+    return loose.isEmpty() ? opened : opened.and(readLoose(loose, progress), origin);
+  }
+
+  private static boolean opensWhole(FileKind kind) {
+    return kind == FileKind.MESH_SNAPSHOT || kind == FileKind.BUG_REPORT;
+  }
+
+  /** Snapshots and archives, each opened whole; one that cannot be opened is a failure. */
+  private MeshData openWhole(List<Path> whole, String origin) {
+    List<ScanResult> contexts = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    List<PodFailure> failures = new ArrayList<>();
+    for (Path p : whole) {
+      String name = String.valueOf(p.getFileName());
+      try {
+        Snapshot s = imports.orElseThrow().open(p);
+        contexts.addAll(s.contexts());
+        s.problems().forEach(x -> problems.add(whole.size() > 1 ? name + ": " + x : x));
+      } catch (IOException e) {
+        failures.add(new PodFailure(name, String.valueOf(e.getMessage())));
+      }
+    }
+    MeshData data =
+        ScanResults.of(
+            origin,
+            new Snapshot(SnapshotService.FORMAT_VERSION, clock.instant(), "", contexts, problems));
+    return data.and(
+        new MeshData(origin, data.takenAt(), List.of(), List.of(), failures, List.of(), List.of()),
+        origin);
+  }
+
+  /** Dump and PEM files, each read as a file dropped on Inspect would be. */
+  private MeshData readLoose(List<Path> files, ProgressReporter progress) {
     List<WorkloadChain> workloads = new ArrayList<>();
     List<PodFailure> failures = new ArrayList<>();
     List<ScanResult> scans = new ArrayList<>();

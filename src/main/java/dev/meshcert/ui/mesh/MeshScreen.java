@@ -104,7 +104,7 @@ public final class MeshScreen implements Screen {
   /** Opens files of any kind it shows (snapshots, archives, dumps, PEM), sorted by content. */
   @Override
   public void open(List<Path> files) {
-    snapshots.ifPresentOrElse(s -> s.openFiles(files), () -> model.addPaths(files));
+    model.addPaths(files);
   }
 
   @Override

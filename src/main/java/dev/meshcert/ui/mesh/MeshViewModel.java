@@ -10,7 +10,6 @@ import dev.meshcert.mesh.trust.WorkloadTrust;
 import dev.meshcert.ui.common.DialogService;
 import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.common.Problem;
-import dev.meshcert.ui.common.ProgressReporter;
 import dev.meshcert.ui.common.TaskHandle;
 import dev.meshcert.ui.common.TaskRunner;
 import dev.meshcert.ui.common.TaskSpec;
@@ -154,7 +153,7 @@ public final class MeshViewModel {
 
   // ---- commands ----
 
-  /** Asks for dump files and shows them. */
+  /** Asks for files ("Open dumps…") and shows them, sorted by content as dropped files are. */
   public void openFiles() {
     List<Path> chosen = dialogs.chooseFiles();
     if (!chosen.isEmpty()) {
@@ -162,16 +161,14 @@ public final class MeshViewModel {
     }
   }
 
-  /** Reads config_dump, ztunnel dump and PEM files in the background and shows them. */
+  /**
+   * Reads files in the background and shows them: snapshots, bug-report archives, config_dump,
+   * ztunnel dump and PEM files, each by its content ({@link DumpFiles}).
+   */
   public void addPaths(List<Path> paths) {
     if (!paths.isEmpty()) {
       start(messages.get("mesh.task.read", paths.size()), p -> analyse(files.read(paths, p)));
     }
-  }
-
-  /** Reads dump and PEM files; for work run off the FX thread. */
-  MeshData readFiles(List<Path> paths, ProgressReporter progress) {
-    return files.read(paths, progress);
   }
 
   /** Shows {@code data} (from a scan or a snapshot) once analysed in the background. */

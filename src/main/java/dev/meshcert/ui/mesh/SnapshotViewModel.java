@@ -1,19 +1,14 @@
 package dev.meshcert.ui.mesh;
 
-import dev.meshcert.kube.pull.ScanResult;
 import dev.meshcert.kube.pull.Snapshot;
 import dev.meshcert.kube.pull.SnapshotService;
-import dev.meshcert.ui.common.FileKind;
 import dev.meshcert.ui.common.Messages;
-import dev.meshcert.ui.common.ProgressReporter;
 import dev.meshcert.ui.common.TaskRunner;
 import dev.meshcert.ui.common.TaskSpec;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -78,58 +73,12 @@ public final class SnapshotViewModel {
   }
 
   /**
-   * Opens files of every kind the Mesh screen shows, sorted by content in the background: snapshots
-   * and {@code istioctl bug-report} archives as imported snapshots, config_dump, ztunnel dump and
-   * PEM files as {@link DumpFiles} reads them (dumps imported too, so they can be saved).
+   * Opens files of every kind the Mesh screen shows, sorted by content in the background (as {@link
+   * MeshViewModel#addPaths} does): snapshots and {@code istioctl bug-report} archives as imported
+   * snapshots, config_dump, ztunnel dump and PEM files as {@link DumpFiles} reads them.
    */
   public void openFiles(List<Path> paths) {
-    if (paths.isEmpty()) {
-      return;
-    }
-    List<Path> given = List.copyOf(paths);
-    mesh.start(messages.get("mesh.task.read", given.size()), p -> mesh.analyse(read(given, p)));
-  }
-
-  /** What {@link #openFiles} shows; off the FX thread. */
-  MeshData read(List<Path> paths, ProgressReporter progress) {
-    List<Path> whole = new ArrayList<>();
-    List<Path> loose = new ArrayList<>();
-    for (Path p : paths) {
-      FileKind kind = FileKind.of(p);
-      (kind == FileKind.MESH_SNAPSHOT || kind == FileKind.BUG_REPORT ? whole : loose).add(p);
-    }
-    String origin =
-        paths.size() == 1
-            ? String.valueOf(paths.get(0).getFileName())
-            : messages.get("mesh.origin.files", paths.size());
-    List<ScanResult> contexts = new ArrayList<>();
-    List<String> problems = new ArrayList<>();
-    List<PodFailure> failures = new ArrayList<>();
-    for (Path p : whole) {
-      String name = String.valueOf(p.getFileName());
-      try {
-        Snapshot s = snapshots.open(p);
-        contexts.addAll(s.contexts());
-        s.problems().forEach(x -> problems.add(whole.size() > 1 ? name + ": " + x : x));
-      } catch (IOException e) {
-        failures.add(new PodFailure(name, String.valueOf(e.getMessage())));
-      }
-    }
-    MeshData data =
-        ScanResults.of(
-            origin,
-            new Snapshot(
-                SnapshotService.FORMAT_VERSION, clock.instant(), savedBy, contexts, problems));
-    data =
-        data.and(
-            new MeshData(
-                origin, data.takenAt(), List.of(), List.of(), failures, List.of(), List.of()),
-            origin);
-    return loose.isEmpty()
-        ? data
-        : whole.isEmpty()
-            ? mesh.readFiles(loose, progress)
-            : data.and(mesh.readFiles(loose, progress), origin);
+    mesh.addPaths(paths);
   }
 
   /** Asks where to save, then saves what is shown. */

@@ -11,6 +11,8 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /** Real dumps of the corpus imported as snapshots: loose files and an istioctl bug-report. */
 class DumpImportTest {
@@ -39,6 +41,44 @@ class DumpImportTest {
         p.pulled().orElseThrow().leaf().orElseThrow().serialHex());
     assertEquals(PodVerdicts.IdentityMatch.MATCHES, p.verdicts().orElseThrow().identityMatch());
     assertEquals(DUMPED, r.takenAt());
+  }
+
+  /** What {@code istioctl ... -o yaml} prints for the same dump: JSON turned into block YAML. */
+  static byte[] asYaml(byte[] json) {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    Object tree = new Yaml().load(new String(json, StandardCharsets.UTF_8));
+    return new Yaml(options).dump(tree).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void looseEnvoyDumpInYamlIsImportedAsInJson() throws Exception {
+    byte[] yaml = asYaml(Corpus.bytes(Corpus.SIDECAR_DUMP));
+
+    ScanResult r = files.open(file("productpage.yaml", yaml)).contexts().get(0);
+
+    PodPull p = r.pod("ambient/productpage").orElseThrow();
+    assertEquals(PullStatus.PULLED, p.status(), p.reason().orElse(""));
+    assertEquals(
+        "6fbee254c22900615cb1f74e3d2f1713",
+        p.pulled().orElseThrow().leaf().orElseThrow().serialHex());
+  }
+
+  @Test
+  void looseZtunnelDumpInYamlIsImportedAsInJson() throws Exception {
+    byte[] yaml = asYaml(Corpus.bytes(Corpus.ZTUNNEL_DUMP));
+
+    ScanResult r = files.open(file("ztunnel.yaml", yaml)).contexts().get(0);
+
+    assertEquals(
+        "e5dfb59150b2ba7f108d93dcec5aa613",
+        r.pod("istio-system/istiod")
+            .orElseThrow()
+            .pulled()
+            .orElseThrow()
+            .leaf()
+            .orElseThrow()
+            .serialHex());
   }
 
   @Test

@@ -121,6 +121,22 @@ class SnapshotFilesTest {
   }
 
   @Test
+  void snapshotConvertedToYamlOpensAsTheJson() throws Exception {
+    Path json = dir.resolve("demo.json");
+    files.save(files.of(List.of(scanned)), json);
+    Path yaml =
+        Files.write(dir.resolve("demo.yaml"), DumpImportTest.asYaml(Files.readAllBytes(json)));
+
+    ScanResult opened = files.open(yaml).contexts().get(0);
+
+    assertEquals(scanned.counts(), opened.counts());
+    assertEquals(
+        scanned.mesh().workloads().stream().map(w -> w.badge()).toList(),
+        opened.mesh().workloads().stream().map(w -> w.badge()).toList());
+    assertEquals(scanned.mesh().destinationRules(), opened.mesh().destinationRules());
+  }
+
+  @Test
   void savedFileHoldsNoPrivateKeyOrApplicationEnvironment() throws Exception {
     Path file = dir.resolve("demo.json");
     files.save(files.of(List.of(scanned)), file);

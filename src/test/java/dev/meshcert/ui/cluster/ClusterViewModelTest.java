@@ -132,6 +132,36 @@ class ClusterViewModelTest {
   }
 
   @Test
+  void kubeconfigIsReadOnTheTaskRunner() {
+    contextNames = List.of("prod");
+    current = Optional.of("prod");
+    scripted("prod", Optional.empty());
+    SyncTaskRunner runner = SyncTaskRunner.deferred();
+    ClusterViewModel m = model(runner);
+    m.start(false);
+    assertTrue(m.contexts().isEmpty(), m.contexts().toString());
+    assertTrue(m.busyProperty().get());
+    runner.runAll();
+    assertEquals(List.of(ContextChoice.context("prod"), ContextChoice.demoMesh()), m.contexts());
+    assertEquals(ContextChoice.context("prod"), m.contextProperty().get());
+  }
+
+  @Test
+  void demoChosenWhileTheKubeconfigIsReadWins() {
+    contextNames = List.of("prod");
+    current = Optional.of("prod");
+    scripted("prod", Optional.empty());
+    SyncTaskRunner runner = SyncTaskRunner.deferred();
+    ClusterViewModel m = model(runner);
+    m.start(false);
+    m.openDemo();
+    runner.runAll();
+    assertEquals(ContextChoice.demoMesh(), m.contextProperty().get());
+    assertEquals(16, m.rows().size());
+    assertEquals(List.of(ContextChoice.context("prod"), ContextChoice.demoMesh()), m.contexts());
+  }
+
+  @Test
   void filterMatchesDataPlaneAndNamespaceIgnoringCase() {
     ClusterViewModel m = model(SyncTaskRunner.immediate());
     m.start(false);

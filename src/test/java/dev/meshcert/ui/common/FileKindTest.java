@@ -13,6 +13,8 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /** Files from outside the window sorted by their content, whatever their names. */
 class FileKindTest {
@@ -64,6 +66,57 @@ class FileKindTest {
         """
             .getBytes(StandardCharsets.UTF_8);
     assertEquals(FileKind.MESH_SNAPSHOT, kindOf("mesh.json", snapshot));
+  }
+
+  private static byte[] yaml(byte[] json) {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    Object tree = new Yaml().load(new String(json, StandardCharsets.UTF_8));
+    return new Yaml(options).dump(tree).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void envoyConfigDumpInYamlIsAMeshDump() throws IOException {
+    assertEquals(FileKind.MESH_DUMP, kindOf("secrets.yaml", yaml(corpus(CONFIG_DUMP))));
+  }
+
+  @Test
+  void ztunnelDumpInYamlIsAMeshDump() throws IOException {
+    assertEquals(FileKind.MESH_DUMP, kindOf("ztunnel.yaml", yaml(corpus(ZTUNNEL_DUMP))));
+  }
+
+  @Test
+  void dumpSavedWithCurlHeadersIsAMeshDump() throws IOException {
+    byte[] body = corpus(CONFIG_DUMP);
+    byte[] headers =
+        "HTTP/1.1 200 OK\r\ncontent-type: application/json\r\n\r\n"
+            .getBytes(StandardCharsets.US_ASCII);
+    byte[] both = new byte[headers.length + body.length];
+    System.arraycopy(headers, 0, both, 0, headers.length);
+    System.arraycopy(body, 0, both, headers.length, body.length);
+    assertEquals(FileKind.MESH_DUMP, kindOf("dump.txt", both));
+  }
+
+  @Test
+  void snapshotInYamlIsRecognisedByItsFormatField() throws IOException {
+    byte[] snapshot =
+        "format: meshcert-snapshot\nversion: 1\ncontexts: []\n".getBytes(StandardCharsets.UTF_8);
+    assertEquals(FileKind.MESH_SNAPSHOT, kindOf("mesh.yaml", snapshot));
+  }
+
+  @Test
+  void kubernetesSecretInYamlIsForInspect() throws IOException {
+    String crt =
+        java.util.Base64.getEncoder()
+            .encodeToString(
+                new TestPki().root("CN=R").issue().pem().getBytes(StandardCharsets.US_ASCII));
+    byte[] secret =
+        ("apiVersion: v1\nkind: Secret\nmetadata:\n  name: istio-ca-secret\n"
+                + "type: istio.io/ca-root\ndata:\n  root-cert.pem: "
+                + crt
+                + "\n")
+            .getBytes(StandardCharsets.UTF_8);
+    assertEquals(FileKind.CERTIFICATES, kindOf("secret.yaml", secret));
   }
 
   @Test

@@ -411,6 +411,35 @@ class InspectViewModelTest {
   }
 
   @Test
+  void filterTypedWhileInspectingIsApplied() {
+    ViewModelFixture g = new ViewModelFixture(SyncTaskRunner.deferred());
+    g.model.addPaths(
+        List.of(Certs.write(dir, "a.pem", certs.root), Certs.write(dir, "old.pem", certs.expired)));
+    g.runner.runNext();
+
+    g.model.filterTextProperty().set("old-gateway");
+    g.runner.runAll();
+
+    assertEquals(List.of("old.pem"), g.roots().stream().map(InspectNode::label).toList());
+  }
+
+  @Test
+  void nodeSelectedWhileInspectingStaysSelectedWithItsDetails() {
+    ViewModelFixture g = new ViewModelFixture(SyncTaskRunner.deferred());
+    g.model.addPaths(List.of(Certs.write(dir, "a.pem", certs.root, certs.expired)));
+    g.runner.runAll();
+    assertEquals("old-gateway", g.model.selectedProperty().get().label());
+    g.model.addPaths(List.of(Certs.write(dir, "b.pem", certs.workload)));
+    g.runner.runNext();
+
+    g.model.selectedProperty().set(g.certificateNamed("Mesh Root"));
+    g.runner.runAll();
+
+    assertEquals("Mesh Root", g.model.selectedProperty().get().label());
+    assertEquals("Mesh Root", g.model.detailsProperty().get().title());
+  }
+
+  @Test
   void busyWhileReadingAndInspecting() {
     ViewModelFixture g = new ViewModelFixture(SyncTaskRunner.deferred());
 

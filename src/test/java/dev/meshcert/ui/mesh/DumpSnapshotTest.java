@@ -9,12 +9,15 @@ import dev.meshcert.kube.pull.SnapshotFiles;
 import dev.meshcert.testpki.TestPki;
 import dev.meshcert.ui.common.SyncTaskRunner;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * Dumps opened in the Mesh screen are imported as snapshot contexts, so "Save snapshot" saves them;
@@ -76,6 +79,41 @@ class DumpSnapshotTest {
 
     assertEquals(3, shown().workloads().size());
     assertEquals("saved.json", shown().origin());
+  }
+
+  /** What {@code istioctl ... -o yaml} prints for a dump: JSON turned into block YAML. */
+  private static byte[] yaml(byte[] json) {
+    DumperOptions options = new DumperOptions();
+    options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+    Object tree = new Yaml().load(new String(json, StandardCharsets.UTF_8));
+    return new Yaml(options).dump(tree).getBytes(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  void openDumpsTakesASnapshotFileByItsContent() throws IOException {
+    f.model.addPaths(f.rotationDumps(dir));
+    Path file = dir.resolve("saved.data");
+    snapshots.save(shown(), file);
+    f.model.clear();
+    f.filesToChoose = List.of(file);
+
+    f.model.openFiles();
+
+    assertEquals(3, shown().workloads().size(), shown().toString());
+    assertTrue(shown().failures().isEmpty(), shown().failures().toString());
+    assertTrue(snapshots.savableProperty().get());
+  }
+
+  @Test
+  void envoyDumpInYamlCanBeSavedAsASnapshot() throws IOException {
+    Path json = f.rotationDumps(dir).get(0);
+    Path yaml = Files.write(dir.resolve("a.yaml"), yaml(Files.readAllBytes(json)));
+
+    f.model.addPaths(List.of(yaml));
+
+    assertEquals(1, shown().workloads().size(), shown().toString());
+    assertTrue(shown().problems().isEmpty(), shown().problems().toString());
+    assertEquals(1, shown().scans().size());
   }
 
   @Test
