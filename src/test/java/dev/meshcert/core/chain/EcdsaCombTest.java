@@ -40,15 +40,10 @@ class EcdsaCombTest {
   })
   void agreesWithBouncyCastleOnGenuineTamperedAndRandomSignatures(String curve, int hashLength) {
     Random random = new Random(curve.hashCode() * 31L + hashLength);
-    X9ECParameters x9 = CustomNamedCurves.getByName(curve);
-    ECDomainParameters domain =
-        new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH());
-    ECKeyPairGenerator generator = new ECKeyPairGenerator();
-    generator.init(new ECKeyGenerationParameters(domain, new SeededRandom(random.nextLong())));
-    AsymmetricCipherKeyPair pair = generator.generateKeyPair();
+    AsymmetricCipherKeyPair pair = keyPair(curve, random.nextLong());
     ECPublicKeyParameters pub = (ECPublicKeyParameters) pair.getPublic();
     EcdsaComb comb = EcdsaComb.of(pub);
-    BigInteger n = domain.getN();
+    BigInteger n = pub.getParameters().getN();
 
     for (int i = 0; i < SIGNATURES; i++) {
       byte[] hash = new byte[hashLength];
@@ -78,14 +73,9 @@ class EcdsaCombTest {
   @ParameterizedTest(name = "{0}")
   @CsvSource({"secp256r1", "secp384r1"})
   void refusesValuesOutOfRange(String curve) {
-    X9ECParameters x9 = CustomNamedCurves.getByName(curve);
-    ECDomainParameters domain =
-        new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH());
-    ECKeyPairGenerator generator = new ECKeyPairGenerator();
-    generator.init(new ECKeyGenerationParameters(domain, new SeededRandom(7)));
-    ECPublicKeyParameters pub = (ECPublicKeyParameters) generator.generateKeyPair().getPublic();
+    ECPublicKeyParameters pub = (ECPublicKeyParameters) keyPair(curve, 7).getPublic();
     EcdsaComb comb = EcdsaComb.of(pub);
-    BigInteger n = domain.getN();
+    BigInteger n = pub.getParameters().getN();
     byte[] hash = new byte[32];
 
     assertFalse(comb.verify(hash, BigInteger.ZERO, BigInteger.ONE));
@@ -93,6 +83,16 @@ class EcdsaCombTest {
     assertFalse(comb.verify(hash, n, BigInteger.ONE));
     assertFalse(comb.verify(hash, BigInteger.ONE, n));
     assertFalse(comb.verify(hash, BigInteger.ONE.negate(), BigInteger.ONE));
+  }
+
+  /** A key pair on the named curve (Bouncy Castle's optimised implementation), from a seed. */
+  private static AsymmetricCipherKeyPair keyPair(String curve, long seed) {
+    X9ECParameters x9 = CustomNamedCurves.getByName(curve);
+    ECDomainParameters domain =
+        new ECDomainParameters(x9.getCurve(), x9.getG(), x9.getN(), x9.getH());
+    ECKeyPairGenerator generator = new ECKeyPairGenerator();
+    generator.init(new ECKeyGenerationParameters(domain, new SeededRandom(seed)));
+    return generator.generateKeyPair();
   }
 
   private static void assertSame(
