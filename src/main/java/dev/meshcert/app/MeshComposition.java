@@ -68,6 +68,7 @@ final class MeshComposition {
         new ScanViewModel(
             model,
             new MeshCertificateScanner(clock, new StreamHandshake()),
+            cluster::connection,
             connector::demo,
             messages,
             clock);
@@ -83,6 +84,9 @@ final class MeshComposition {
             messages,
             clock,
             "meshcert");
+    // "Scan" goes to the cluster the Cluster screen shows: name it whenever that changes.
+    cluster.contextProperty().addListener((o, was, now) -> scan.follow());
+    cluster.busyProperty().addListener((o, was, now) -> scan.follow());
     MeshScreen screen =
         new MeshScreen(
             model,

@@ -222,6 +222,11 @@ public final class ClusterViewModel implements LiveCluster.Listener {
     return Optional.ofNullable(active).map(LiveCluster::snapshot);
   }
 
+  /** The connection of the cluster shown, when one is open (the demo mesh is one too). */
+  public Optional<ClusterConnection> connection() {
+    return Optional.ofNullable(active).map(LiveCluster::connection);
+  }
+
   /** The contexts with a live view open, in the order they were opened. */
   public List<ContextChoice> openContexts() {
     return List.copyOf(open.keySet());

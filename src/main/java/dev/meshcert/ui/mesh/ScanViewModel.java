@@ -35,6 +35,7 @@ public final class ScanViewModel {
   private final MeshViewModel mesh;
   private final CertificateScanService scans;
   private final Supplier<ClusterConnection> demo;
+  private final Supplier<Optional<ClusterConnection>> shown;
   private final Messages messages;
   private final Clock clock;
   private final StringProperty target = new SimpleStringProperty("");
@@ -44,6 +45,8 @@ public final class ScanViewModel {
   private Cancellation cancellation = Cancellation.none();
 
   /**
+   * Scans that go to the clusters handed over, else the demo mesh.
+   *
    * @param demo makes the demo mesh, for scans with no cluster handed over
    */
   public ScanViewModel(
@@ -52,8 +55,24 @@ public final class ScanViewModel {
       Supplier<ClusterConnection> demo,
       Messages messages,
       Clock clock) {
+    this(mesh, scans, Optional::empty, demo, messages, clock);
+  }
+
+  /**
+   * @param shown the cluster the Cluster screen shows, if any: scans go there first, then to the
+   *     cluster last handed over, then to the demo mesh
+   * @param demo makes the demo mesh, for scans with no other cluster
+   */
+  public ScanViewModel(
+      MeshViewModel mesh,
+      CertificateScanService scans,
+      Supplier<Optional<ClusterConnection>> shown,
+      Supplier<ClusterConnection> demo,
+      Messages messages,
+      Clock clock) {
     this.mesh = mesh;
     this.scans = scans;
+    this.shown = shown;
     this.demo = demo;
     this.messages = messages;
     this.clock = clock;
@@ -75,9 +94,13 @@ public final class ScanViewModel {
     return clusterName.getReadOnlyProperty();
   }
 
-  /** Scans the target on the current cluster (the demo mesh when none was handed over). */
+  /**
+   * Scans the target on the cluster the Cluster screen shows, else the one last handed over, else
+   * the demo mesh.
+   */
   public void scan() {
-    ClusterConnection c = cluster.orElseGet(this::demoCluster);
+    ClusterConnection c = target();
+    name(c);
     ScanTarget t = ScanTarget.parse(Optional.of(target.get()));
     run(
         messages.get("mesh.task.scan", t.describe(), c.name()),
@@ -103,8 +126,28 @@ public final class ScanViewModel {
         (listener, cancel) -> scans.scan(c, snapshot, podRefs, options(), listener, cancel));
   }
 
+  /** Names the cluster the next scan goes to; call when the Cluster screen shows another. */
+  public void follow() {
+    clusterName.set(
+        shown
+            .get()
+            .or(() -> cluster)
+            .filter(c -> !c.isDemo())
+            .map(ClusterConnection::name)
+            .orElse(messages.get("mesh.scan.demo")));
+  }
+
+  /** The shown cluster is not kept: the Cluster screen may close it. */
+  private ClusterConnection target() {
+    return shown.get().or(() -> cluster).orElseGet(this::demoCluster);
+  }
+
   private void use(ClusterConnection c) {
     cluster = Optional.of(c);
+    name(c);
+  }
+
+  private void name(ClusterConnection c) {
     clusterName.set(c.isDemo() ? messages.get("mesh.scan.demo") : c.name());
   }
 

@@ -3,6 +3,7 @@ package dev.meshcert.ui.mesh;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.meshcert.kube.ClusterConnection;
 import dev.meshcert.ui.common.SyncTaskRunner;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,47 @@ class ScanViewModelTest {
 
     assertEquals(List.of("demo namespace bookinfo"), scans.asked);
     assertEquals("demo mesh", s.clusterNameProperty().get());
+  }
+
+  @Test
+  void scanGoesToTheClusterTheClusterScreenShowsAndNamesItBeforehand() {
+    MeshFixture f = new MeshFixture();
+    java.util.concurrent.atomic.AtomicReference<ClusterConnection> shown =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    ScanViewModel s =
+        new ScanViewModel(
+            f.model,
+            scans,
+            () -> java.util.Optional.ofNullable(shown.get()),
+            FakeScans::demo,
+            MeshFixture.MESSAGES,
+            dev.meshcert.testpki.TestPki.CLOCK);
+    assertEquals("demo mesh", s.clusterNameProperty().get());
+
+    shown.set(named("prod-eu"));
+    s.follow();
+    assertEquals("prod-eu", s.clusterNameProperty().get());
+    s.scan();
+    assertEquals(List.of("prod-eu all namespaces"), scans.asked);
+
+    shown.set(null); // the Cluster screen closed it: the demo mesh again, not a closed connection
+    s.follow();
+    assertEquals("demo mesh", s.clusterNameProperty().get());
+  }
+
+  /** A connection that only has a name (the fake scans ask for nothing else). */
+  private static ClusterConnection named(String name) {
+    return (ClusterConnection)
+        java.lang.reflect.Proxy.newProxyInstance(
+            ClusterConnection.class.getClassLoader(),
+            new Class<?>[] {ClusterConnection.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "name" -> name;
+                  case "isDemo" -> false;
+                  case "toString" -> name;
+                  default -> throw new UnsupportedOperationException(method.getName());
+                });
   }
 
   @Test
