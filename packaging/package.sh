@@ -132,6 +132,10 @@ installer() {
       sed "s|@INSTALL_DIR@|$install_dir|g" "packaging/linux/$f" >"$resources/$f"
     done
     chmod 755 "$resources/postinst" "$resources/prerm"
+    # The menu entries (jpackage's template otherwise): the window's named as people know it and
+    # given the files a file manager opens with it (%F; without it they are dropped), the command
+    # line's hidden from menus (a console program started from a menu shows nothing).
+    cp packaging/linux/meshcert.desktop packaging/linux/meshcert-cli.desktop "$resources/"
     set -- --resource-dir "$resources" "$@"
   fi
   jpackage --type "$kind" "${about[@]}" --app-image "$image" \

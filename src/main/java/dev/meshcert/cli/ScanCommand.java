@@ -32,9 +32,10 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "List the pods of a cluster with their mesh data plane (and the evidence for it), the",
-      "effective mTLS mode per workload and port with the policy that decided it, and the mesh",
-      "control planes. Reads kubeconfig as kubectl does (KUBECONFIG, ~/.kube/config)."
+      "List the pods of a cluster with their mesh data plane and effective mTLS mode.",
+      "Each data plane with the evidence for it, the mode per workload and port with the policy",
+      "that decided it, and the mesh control planes. Reads kubeconfig as kubectl does",
+      "(KUBECONFIG, ~/.kube/config)."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

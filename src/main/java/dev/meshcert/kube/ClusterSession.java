@@ -207,10 +207,17 @@ public final class ClusterSession implements ClusterConnection {
         new PodWatchSource(podLists, core, scope), listener, podLists.takeRemembered(scope));
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>As {@link #watchPods}: when the PeerAuthentications of {@code scope} were listed last by
+   * {@link #peerAuthentications} (a scan), the watch starts from that list and its resource version
+   * instead of listing again; 410 Gone makes it list afresh. Each list is resumed from once.
+   */
   @Override
   public WatchHandle watchPeerAuthentications(
       NamespaceScope scope, WatchListener<ParsedPeerAuthentication> listener) {
-    return start(policies.watchSource(scope), listener, Optional.empty());
+    return start(policies.watchSource(scope), listener, policies.takeRemembered(scope));
   }
 
   private <A, T> WatchHandle start(
@@ -227,6 +234,7 @@ public final class ClusterSession implements ClusterConnection {
     watches.forEach(WatchHandle::close);
     watches.clear();
     podLists.clear();
+    policies.clear();
   }
 
   /** Lists Secret names and key names in {@code namespace}: metadata only is asked for. */

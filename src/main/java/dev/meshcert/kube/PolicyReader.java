@@ -12,11 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Call;
 
 /**
  * Reads PeerAuthentications through the custom objects API: {@code security.istio.io/v1}, or {@code
- * v1beta1} on clusters whose Istio predates v1, or nothing when the CRD is absent.
+ * v1beta1} on clusters whose Istio predates v1, or nothing when the CRD is absent. Remembers the
+ * last list of each scope that {@link #list} (a scan) made, so that a watch started afterwards
+ * resumes from it instead of listing again (as {@link PodLists} does for pods).
  */
 final class PolicyReader {
 
@@ -29,6 +32,8 @@ final class PolicyReader {
   private final CustomObjectsApi custom;
   private final int pageSize;
   private volatile String served = "v1";
+  private final Map<NamespaceScope, Paging.Listed<ParsedPeerAuthentication>> remembered =
+      new ConcurrentHashMap<>();
 
   PolicyReader(ApiCalls calls, int pageSize) {
     this.calls = calls;
@@ -36,8 +41,11 @@ final class PolicyReader {
     this.pageSize = pageSize;
   }
 
+  /** The policies of {@code scope}, remembered (with the list's version) for a watch. */
   PolicyListing list(NamespaceScope scope, Cancellation cancellation) throws KubeException {
-    return listAnyVersion(scope, cancellation)
+    Optional<Paging.Listed<ParsedPeerAuthentication>> listed = listAnyVersion(scope, cancellation);
+    listed.ifPresent(l -> remembered.put(scope, l));
+    return listed
         .map(
             l -> new PolicyListing(l.items(), Optional.of(GROUP + "/" + served), List.<String>of()))
         .orElseGet(
@@ -50,6 +58,16 @@ final class PolicyReader {
                             + GROUP
                             + ") is not served by this cluster: Istio's CRDs are not installed,"
                             + " so no mTLS policy applies")));
+  }
+
+  /** The last list {@link #list} made of {@code scope}, once: a second call finds nothing. */
+  Optional<Paging.Listed<ParsedPeerAuthentication>> takeRemembered(NamespaceScope scope) {
+    return Optional.ofNullable(remembered.remove(scope));
+  }
+
+  /** Forgets every remembered list. */
+  void clear() {
+    remembered.clear();
   }
 
   /** Lists with the first version the cluster serves; empty when it serves none. */

@@ -175,8 +175,12 @@ class ResourceWatchTest {
         next();
         next();
       }
-      try (WatchHandle h = s.watchPods(NamespaceScope.of("ns1"), events::add)) {
-        assertEquals("synced [ns1/p1]", ref(next()));
+      // its own queue: the first watch may have resumed onto the second stream before it closed
+      BlockingQueue<WatchEvent<Workload>> second = new LinkedBlockingQueue<>();
+      try (WatchHandle h = s.watchPods(NamespaceScope.of("ns1"), second::add)) {
+        WatchEvent<Workload> first = second.poll(10, TimeUnit.SECONDS);
+        assertNotNull(first, cluster.requestLines().toString());
+        assertEquals("synced [ns1/p1]", ref(first));
       }
     }
     assertEquals(2, podLists(), cluster.requestLines().toString());
@@ -278,5 +282,94 @@ class ResourceWatchTest {
           assertInstanceOf(WatchEvent.Upserted.class, policyEvents.poll(10, TimeUnit.SECONDS));
       assertEquals("legacy", added.item().policy().orElseThrow().namespace());
     }
+  }
+
+  private static final String POLICIES = "/apis/security.istio.io/v1/peerauthentications";
+
+  private void seedStrictPolicy() {
+    cluster.seedYaml(
+        MockCluster.PEER_AUTHENTICATION_V1,
+        """
+        apiVersion: security.istio.io/v1
+        kind: PeerAuthentication
+        metadata: {name: default, namespace: istio-system}
+        spec: {mtls: {mode: STRICT}}
+        """,
+        "default");
+  }
+
+  private static String policyEvent(String type, String name, String rv) {
+    return "{\"type\":\""
+        + type
+        + "\",\"object\":{\"apiVersion\":\"security.istio.io/v1\",\"kind\":"
+        + "\"PeerAuthentication\",\"metadata\":{\"name\":\""
+        + name
+        + "\",\"namespace\":\"legacy\",\"resourceVersion\":\""
+        + rv
+        + "\"},\"spec\":{\"mtls\":{\"mode\":\"PERMISSIVE\"}}}}";
+  }
+
+  private long policyLists() {
+    return cluster.requestLines().stream()
+        .filter(l -> l.startsWith("GET " + POLICIES + "?limit"))
+        .count();
+  }
+
+  private static String policyRef(WatchEvent<ParsedPeerAuthentication> e) {
+    if (e instanceof WatchEvent.Synced<ParsedPeerAuthentication> s) {
+      return "synced " + s.items().stream().map(p -> p.ref().toString()).toList();
+    }
+    if (e instanceof WatchEvent.Upserted<ParsedPeerAuthentication> u) {
+      return "upsert " + u.item().ref();
+    }
+    return e.getClass().getSimpleName();
+  }
+
+  @Test
+  void policyWatchAfterAScanResumesFromTheScansListWithoutListingAgain() throws Exception {
+    seedStrictPolicy();
+    cluster.scriptWatch(POLICIES, policyEvent("ADDED", "relaxed", "12"));
+    BlockingQueue<WatchEvent<ParsedPeerAuthentication>> policyEvents = new LinkedBlockingQueue<>();
+    try (ClusterSession s = cluster.session(Optional.empty())) {
+      new MeshScanner(java.time.Clock.systemUTC())
+          .scan(s, NamespaceScope.all(), Cancellation.none());
+      long listedByTheScan = policyLists();
+      try (WatchHandle h = s.watchPeerAuthentications(NamespaceScope.all(), policyEvents::add)) {
+        assertEquals(
+            "synced [default.istio-system]",
+            policyRef(policyEvents.poll(10, TimeUnit.SECONDS)),
+            cluster.requestLines().toString());
+        assertEquals(
+            "upsert relaxed.legacy",
+            policyRef(policyEvents.poll(10, TimeUnit.SECONDS)),
+            cluster.requestLines().toString());
+      }
+      assertEquals(1, listedByTheScan, cluster.requestLines().toString());
+    }
+    assertEquals(1, policyLists(), cluster.requestLines().toString());
+    List<String> watches =
+        watchRequests().stream().filter(l -> l.startsWith("GET " + POLICIES)).toList();
+    assertFalse(watches.get(0).contains("resourceVersion=&"), watches.toString());
+    assertTrue(watches.get(0).contains("resourceVersion="), watches.toString());
+  }
+
+  @Test
+  void expiredVersionOfTheScansPolicyListTriggersAFreshList() throws Exception {
+    seedStrictPolicy();
+    cluster.scriptWatch(
+        POLICIES,
+        "{\"type\":\"ERROR\",\"object\":{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"code\":410,"
+            + "\"reason\":\"Expired\",\"message\":\"too old resource version\"}}");
+    BlockingQueue<WatchEvent<ParsedPeerAuthentication>> policyEvents = new LinkedBlockingQueue<>();
+    try (ClusterSession s = cluster.session(Optional.empty())) {
+      s.peerAuthentications(NamespaceScope.all(), Cancellation.none());
+      try (WatchHandle h = s.watchPeerAuthentications(NamespaceScope.all(), policyEvents::add)) {
+        assertEquals(
+            "synced [default.istio-system]", policyRef(policyEvents.poll(10, TimeUnit.SECONDS)));
+        assertEquals(
+            "synced [default.istio-system]", policyRef(policyEvents.poll(10, TimeUnit.SECONDS)));
+      }
+    }
+    assertEquals(2, policyLists(), cluster.requestLines().toString());
   }
 }
