@@ -201,6 +201,42 @@ public sealed interface KubeFailure {
     }
   }
 
+  /**
+   * The exec's status channel reported a failure without an exit code: the kubelet or the container
+   * runtime could not run the command (the tool is not in the image, the container is not running)
+   * or gave up on it.
+   *
+   * @param operation the exec
+   * @param pod "namespace/name"
+   * @param container the container
+   * @param command the command, one argument per element
+   * @param reason the Status reason ("InternalError"), may be ""
+   * @param detail the Status message: the runtime's own words
+   */
+  record ExecFailed(
+      Operation operation,
+      String pod,
+      String container,
+      List<String> command,
+      String reason,
+      String detail)
+      implements KubeFailure {
+    /** Copies the list. */
+    public ExecFailed {
+      command = List.copyOf(command);
+    }
+
+    @Override
+    public String title() {
+      return ExecFailureText.title(this);
+    }
+
+    @Override
+    public List<String> hints() {
+      return ExecFailureText.hints(this);
+    }
+  }
+
   /** What was asked cannot be done for this kind of object (a source we cannot read yet). */
   record NotSupported(String what, String detail) implements KubeFailure {
     @Override

@@ -1,9 +1,6 @@
 package dev.meshcert.kube;
 
 import io.kubernetes.client.openapi.ApiException;
-import io.kubernetes.client.openapi.JSON;
-import io.kubernetes.client.openapi.models.V1Status;
-import io.kubernetes.client.openapi.models.V1StatusCause;
 import io.kubernetes.client.util.WebSocketStreamHandler;
 import io.kubernetes.client.util.WebSockets;
 import java.io.IOException;
@@ -12,7 +9,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -30,12 +26,10 @@ final class PodExec {
   private static final int MAX_STDOUT = 32 * 1024 * 1024;
 
   /** The exit value when the status channel did not say how the command ended. */
-  private static final int NO_EXIT_STATUS = -1;
+  static final int NO_EXIT_STATUS = -1;
 
   /** The status channel carries one small JSON Status. */
   private static final int MAX_STATUS = 64 * 1024;
-
-  private static final JSON STATUS_JSON = new JSON();
 
   private static final int STDOUT = 1;
   private static final int STDERR = 2;
@@ -45,11 +39,19 @@ final class PodExec {
 
   private PodExec() {}
 
-  /** What a command printed, its exit code, and the connection error if the upgrade failed. */
-  record Output(int exitCode, byte[] stdout, byte[] stderr, Throwable connectionError) {
-    /** Whether the stream ended before the command's status arrived. */
+  /**
+   * What a command printed, how it ended (the status channel), and the connection error if the
+   * upgrade failed.
+   */
+  record Output(byte[] stdout, byte[] stderr, ExecStatus status, Throwable connectionError) {
+    /** The command's exit code, {@link #NO_EXIT_STATUS} when the status channel gave none. */
+    int exitCode() {
+      return status.exitCode();
+    }
+
+    /** Whether no exit code arrived: the stream was cut, or the runtime reported a failure. */
     boolean cut() {
-      return exitCode == NO_EXIT_STATUS;
+      return exitCode() == NO_EXIT_STATUS;
     }
   }
 
@@ -75,7 +77,7 @@ final class PodExec {
     }
     int exit = o.exitCode();
     if (o.cut()) {
-      throw cutFailure(connection, op, caller, bytes.length);
+      throw cutFailure(o, op, caller, namespace + "/" + pod, container, List.of(command));
     }
     if (exit != 0 && bytes.length == 0) {
       throw new KubeException(new KubeFailure.CommandFailed(op, exit, errors.strip()));
@@ -83,16 +85,29 @@ final class PodExec {
     return bytes;
   }
 
-  /** The stream ended before the command's status: what was read may be cut anywhere. */
+  /**
+   * No exit code arrived: the runtime reported why ({@link KubeFailure.ExecFailed}, with its
+   * message), or the stream ended before the command's status (what was read may be cut anywhere).
+   */
   static KubeException cutFailure(
-      Throwable connection, Operation op, Failures.Caller caller, int received) {
-    return connection != null
-        ? connectionFailure(connection, op, caller)
+      Output o,
+      Operation op,
+      Failures.Caller caller,
+      String pod,
+      String container,
+      List<String> command) {
+    if (o.status().failedWithoutExitCode()) {
+      return new KubeException(
+          new KubeFailure.ExecFailed(
+              op, pod, container, command, o.status().reason(), o.status().message()));
+    }
+    return o.connectionError() != null
+        ? connectionFailure(o.connectionError(), op, caller)
         : new KubeException(
             new KubeFailure.Unreachable(
                 caller.server(),
                 "the exec stream closed before the command finished ("
-                    + received
+                    + o.stdout().length
                     + " bytes received and dropped): the connection was cut or the pod went"
                     + " away"));
   }
@@ -154,7 +169,7 @@ final class PodExec {
       if (cancellation.isCancelled()) {
         throw new KubeException(new KubeFailure.Cancelled(op));
       }
-      return new Output(exitCode(status.get()), out.get(), err.get(), handler.getError());
+      return new Output(out.get(), err.get(), ExecStatus.of(status.get()), handler.getError());
     } catch (TimeoutException e) {
       handler.close();
       if (cancellation.isCancelled()) {
@@ -195,29 +210,7 @@ final class PodExec {
    * cut) or something else.
    */
   static int exitCode(byte[] status) {
-    String body = new String(status, StandardCharsets.UTF_8).strip();
-    if (body.isEmpty()) {
-      return NO_EXIT_STATUS;
-    }
-    try {
-      V1Status s = STATUS_JSON.deserialize(body, V1Status.class);
-      if (s == null) {
-        return NO_EXIT_STATUS;
-      }
-      if ("Success".equals(s.getStatus())) {
-        return 0;
-      }
-      if ("NonZeroExitCode".equals(s.getReason()) && s.getDetails() != null) {
-        for (V1StatusCause c : Optional.ofNullable(s.getDetails().getCauses()).orElse(List.of())) {
-          if ("ExitCode".equals(c.getReason()) && c.getMessage() != null) {
-            return Integer.parseInt(c.getMessage().strip());
-          }
-        }
-      }
-    } catch (RuntimeException notAStatus) {
-      // a status the server garbled is no exit code
-    }
-    return NO_EXIT_STATUS;
+    return ExecStatus.of(status).exitCode();
   }
 
   /** The exec upgrade was refused: turn "Expected HTTP 101 but was 403" into a typed failure. */

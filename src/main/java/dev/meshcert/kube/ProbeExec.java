@@ -74,7 +74,7 @@ public final class ProbeExec {
       throw PodExec.connectionFailure(o.connectionError(), op, who);
     }
     if (o.cut()) {
-      throw PodExec.cutFailure(o.connectionError(), op, who, o.stdout().length);
+      throw PodExec.cutFailure(o, op, who, namespace + "/" + pod, container, command);
     }
     return new ExecResult(
         o.exitCode(),

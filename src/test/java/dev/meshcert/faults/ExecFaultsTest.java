@@ -1,6 +1,7 @@
 package dev.meshcert.faults;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,6 +110,47 @@ class ExecFaultsTest {
       KubeException e = assertThrows(KubeException.class, () -> read(s));
       KubeFailure.CommandFailed f = assertInstanceOf(KubeFailure.CommandFailed.class, e.failure());
       assertEquals(1, f.exitCode());
+    }
+  }
+
+  /** What containerd's kubelet sends when the image has no such program. */
+  static final String NO_PROGRAM =
+      "{\"metadata\":{},\"status\":\"Failure\",\"message\":\"failed to exec in container:"
+          + " failed to start exec: OCI runtime exec failed: exec failed: unable to start container"
+          + " process: exec: \\\"cat\\\": executable file not found in $PATH: unknown\","
+          + "\"reason\":\"InternalError\",\"details\":{\"causes\":[{\"message\":\"exec failed\"}]}"
+          + ",\"code\":500}";
+
+  @Test
+  void runtimeFailureWithoutExitCodeSaysWhatHappenedAndWhatToTry() throws Exception {
+    api.on(EXEC, 1, ExecScripts.endsWithStatus(NO_PROGRAM));
+    try (ClusterSession s = api.session(Duration.ofSeconds(5))) {
+      KubeException e = assertThrows(KubeException.class, () -> read(s));
+      KubeFailure.ExecFailed f = assertInstanceOf(KubeFailure.ExecFailed.class, e.failure());
+      assertEquals(
+          "cat could not be run in container app of pod bookinfo/reviews-v1-abc: the image does"
+              + " not have it",
+          f.title());
+      assertTrue(f.detail().contains("executable file not found"), f.detail());
+      assertEquals(
+          "Reproduce it: kubectl exec -n bookinfo reviews-v1-abc -c app -- cat /etc/tls/tls.crt"
+              + " /etc/tls/ca.crt",
+          f.hints().get(f.hints().size() - 1));
+    }
+  }
+
+  @Test
+  void failedStatusWithoutExitCodeIsNotCalledAClosedStream() throws Exception {
+    api.on(
+        EXEC,
+        1,
+        ExecScripts.endsWithStatus(
+            "{\"status\":\"Failure\",\"reason\":\"InternalError\",\"message\":\"error executing"
+                + " command in container: container is not running\"}"));
+    try (ClusterSession s = api.session(Duration.ofSeconds(5))) {
+      KubeException e = assertThrows(KubeException.class, () -> read(s));
+      assertFalse(e.failure().detail().contains("stream closed"), e.failure().detail());
+      assertTrue(e.failure().title().endsWith("the container is not running"), e.failure().title());
     }
   }
 }

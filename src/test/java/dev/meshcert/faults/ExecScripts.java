@@ -6,7 +6,7 @@ import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.OptionalInt;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -26,13 +26,21 @@ public final class ExecScripts {
 
   /** The command prints {@code stdout} and exits with {@code exit}. */
   public static Function<RecordedRequest, MockResponse> prints(String stdout, int exit) {
-    return script(List.of(stdout), "", OptionalInt.of(exit), 0);
+    return script(List.of(stdout), "", Optional.of(status(exit)), 0);
+  }
+
+  /**
+   * The exec ends with {@code status} on the status channel, as the kubelet sends it when the
+   * container runtime could not run the command (a Failure without an ExitCode cause).
+   */
+  public static Function<RecordedRequest, MockResponse> endsWithStatus(String status) {
+    return script(List.of(), "", Optional.of(status), 0);
   }
 
   /** The command prints {@code stdout}, then {@code stderr}, and exits with {@code exit}. */
   public static Function<RecordedRequest, MockResponse> prints(
       String stdout, String stderr, int exit) {
-    return script(List.of(stdout), stderr, OptionalInt.of(exit), 0);
+    return script(List.of(stdout), stderr, Optional.of(status(exit)), 0);
   }
 
   /**
@@ -40,7 +48,7 @@ public final class ExecScripts {
    * any exit status: a pod deleted or a connection cut mid-exec.
    */
   public static Function<RecordedRequest, MockResponse> closesMidway(List<String> parts) {
-    return script(parts, "", OptionalInt.empty(), 0);
+    return script(parts, "", Optional.empty(), 0);
   }
 
   /**
@@ -53,18 +61,18 @@ public final class ExecScripts {
       String out =
           output.apply(FaultyApiServer.query(r.getPath()).getOrDefault("command", List.of()));
       return out == null
-          ? script(List.of(), "", OptionalInt.of(1), 0).apply(r)
-          : script(List.of(out), "", OptionalInt.of(0), 0).apply(r);
+          ? script(List.of(), "", Optional.of(status(1)), 0).apply(r)
+          : script(List.of(out), "", Optional.of(status(0)), 0).apply(r);
     };
   }
 
   /** The command prints nothing for {@code millis} (it hangs), then exits 0. */
   public static Function<RecordedRequest, MockResponse> hangs(long millis) {
-    return script(List.of(), "", OptionalInt.of(0), millis);
+    return script(List.of(), "", Optional.of(status(0)), millis);
   }
 
   private static Function<RecordedRequest, MockResponse> script(
-      List<String> parts, String stderr, OptionalInt exit, long pauseMillis) {
+      List<String> parts, String stderr, Optional<String> status, long pauseMillis) {
     return r ->
         new MockResponse()
             .withWebSocketUpgrade(
@@ -75,7 +83,7 @@ public final class ExecScripts {
                         new Thread(
                             () -> {
                               try {
-                                play(ws, parts, stderr, exit, pauseMillis);
+                                play(ws, parts, stderr, status, pauseMillis);
                               } catch (RuntimeException serverGone) {
                                 // the test closed the server mid-script; nothing left to send to
                               }
@@ -92,7 +100,7 @@ public final class ExecScripts {
    * connection in call order, so the client reads them in this order whatever the load.
    */
   private static void play(
-      WebSocket ws, List<String> parts, String stderr, OptionalInt exit, long pauseMillis) {
+      WebSocket ws, List<String> parts, String stderr, Optional<String> status, long pauseMillis) {
     for (String p : parts) {
       ws.send(frame(1, p));
     }
@@ -100,8 +108,8 @@ public final class ExecScripts {
       ws.send(frame(2, stderr));
     }
     pause(pauseMillis);
-    if (exit.isPresent()) {
-      ws.send(frame(3, status(exit.getAsInt())));
+    if (status.isPresent()) {
+      ws.send(frame(3, status.get()));
       ws.close(1000, "");
     } else {
       ws.close(1001, "going away");

@@ -1,6 +1,8 @@
 package dev.meshcert.kube;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -43,5 +45,31 @@ class PodExecStatusTest {
         -1,
         exit(
             "{\"status\":\"Failure\",\"reason\":\"InternalError\",\"message\":\"container gone\"}"));
+  }
+
+  @Test
+  void failureWithoutAnExitCodeKeepsTheRuntimesReasonAndMessage() {
+    ExecStatus s =
+        ExecStatus.of(
+            "{\"status\":\"Failure\",\"reason\":\"InternalError\",\"message\":\"container gone\"}"
+                .getBytes(StandardCharsets.UTF_8));
+
+    assertEquals(new ExecStatus(-1, "InternalError", "container gone"), s);
+    assertTrue(s.failedWithoutExitCode());
+  }
+
+  @Test
+  void silentChannelIsNoFailureReport() {
+    assertFalse(ExecStatus.of(new byte[0]).failedWithoutExitCode());
+  }
+
+  @Test
+  void nonZeroExitIsNoFailureReport() {
+    assertFalse(
+        ExecStatus.of(
+                ("{\"status\":\"Failure\",\"reason\":\"NonZeroExitCode\",\"details\":{\"causes\":"
+                        + "[{\"reason\":\"ExitCode\",\"message\":\"2\"}]}}")
+                    .getBytes(StandardCharsets.UTF_8))
+            .failedWithoutExitCode());
   }
 }

@@ -12,11 +12,15 @@ import javafx.scene.control.TreeItem;
  * cost far more than later ones: row and cell skins are made, their classes loaded and their code
  * run for the first time, style sheets matched. With a thousand rows arriving at once that was one
  * long stall of the FX thread. So, right after the tree is first laid out, made-up rows are laid
- * out once while the tree is hidden; the first real rows then reuse those cells, as later updates
- * do. The tree stays hidden for the pulse that lays them out and the next one, which lays out the
- * tree without them. Nothing happens when the tree already has rows. Use on the FX thread.
+ * out while the tree is hidden, a few first and then a screenful, each in a pulse of its own; the
+ * first real rows then reuse those cells, as later updates do. The tree stays hidden until the
+ * pulse that lays it out without them. Nothing happens when the tree already has rows, and real
+ * rows set meanwhile are kept. Use on the FX thread.
  */
 public final class TreeWarmUp {
+
+  /** Rows laid out in the first round. */
+  private static final int FIRST_ROUND = 2;
 
   private TreeWarmUp() {}
 
@@ -45,22 +49,33 @@ public final class TreeWarmUp {
       return;
     }
     List<TreeItem<T>> rows = madeUp.get();
+    // two rounds: a few rows first (classes loaded, code run once), then a screenful, each in a
+    // pulse of its own, so that neither is a long stall
+    List<TreeItem<T>> few = List.copyOf(rows.subList(0, Math.min(FIRST_ROUND, rows.size())));
     tree.setVisible(false);
-    root.getChildren().setAll(rows);
+    root.getChildren().setAll(few);
     afterNextLayout(
         scene,
         () -> {
-          if (root.getChildren().equals(rows)) {
-            root.getChildren().clear();
+          if (root.getChildren().equals(few)) {
+            root.getChildren().setAll(rows);
           }
-          Runnable[] show = new Runnable[1];
-          show[0] =
-              () -> {
-                scene.removePreLayoutPulseListener(show[0]);
-                tree.setVisible(true);
-              };
-          scene.addPreLayoutPulseListener(show[0]);
+          afterNextLayout(scene, () -> clear(scene, tree, root, rows));
         });
+  }
+
+  private static <T> void clear(
+      Scene scene, Control tree, TreeItem<T> root, List<TreeItem<T>> rows) {
+    if (root.getChildren().equals(rows)) {
+      root.getChildren().clear();
+    }
+    Runnable[] show = new Runnable[1];
+    show[0] =
+        () -> {
+          scene.removePreLayoutPulseListener(show[0]);
+          tree.setVisible(true);
+        };
+    scene.addPreLayoutPulseListener(show[0]);
   }
 
   private static void afterNextLayout(Scene scene, Runnable then) {

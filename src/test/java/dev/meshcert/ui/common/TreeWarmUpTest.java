@@ -96,9 +96,9 @@ class TreeWarmUpTest {
     return rows;
   }
 
-  /** Lets the pulses of the warm-up pass (it takes three). */
+  /** Lets the pulses of the warm-up pass (it takes four). */
   private static void settle() throws Exception {
-    for (int i = 0; i < 6; i++) {
+    for (int i = 0; i < 10; i++) {
       WaitForAsyncUtils.waitForFxEvents();
       Thread.sleep(50);
     }
