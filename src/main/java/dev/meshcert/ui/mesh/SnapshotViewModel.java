@@ -72,15 +72,6 @@ public final class SnapshotViewModel {
         p -> mesh.analyse(ScanResults.of(name, snapshots.open(file))));
   }
 
-  /**
-   * Opens files of every kind the Mesh screen shows, sorted by content in the background (as {@link
-   * MeshViewModel#addPaths} does): snapshots and {@code istioctl bug-report} archives as imported
-   * snapshots, config_dump, ztunnel dump and PEM files as {@link DumpFiles} reads them.
-   */
-  public void openFiles(List<Path> paths) {
-    mesh.addPaths(paths);
-  }
-
   /** Asks where to save, then saves what is shown. */
   public void save() {
     MeshData data = mesh.analysisProperty().get().data();

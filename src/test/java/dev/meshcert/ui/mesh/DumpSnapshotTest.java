@@ -75,7 +75,7 @@ class DumpSnapshotTest {
     snapshots.save(shown(), file);
     f.model.clear();
 
-    snapshots.openFiles(List.of(file));
+    f.model.addPaths(List.of(file));
 
     assertEquals(3, shown().workloads().size());
     assertEquals("saved.json", shown().origin());
@@ -131,7 +131,7 @@ class DumpSnapshotTest {
     Path snapshot = dir.resolve("first.data");
     files.save(files.open(dumps.get(0)), snapshot);
 
-    snapshots.openFiles(List.of(snapshot, dumps.get(2)));
+    f.model.addPaths(List.of(snapshot, dumps.get(2)));
 
     assertEquals(2, shown().workloads().size(), shown().toString());
     assertEquals("2 files", shown().origin());

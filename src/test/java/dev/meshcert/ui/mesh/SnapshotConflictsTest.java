@@ -57,7 +57,7 @@ class SnapshotConflictsTest {
     snapshots.save(f.model.analysisProperty().get().data(), file);
     f.model.clear();
 
-    snapshots.openFiles(List.of(file));
+    f.model.addPaths(List.of(file));
 
     assertFalse(live.isEmpty(), "the demo has contradicting DestinationRules");
     assertEquals(live, shownContradictions());
