@@ -64,7 +64,7 @@ public final class ClusterEvidence {
     return new Evidence(
         row.ref(),
         tone,
-        messages.get("cluster.evidence.status", row.badge().label()),
+        messages.get("cluster.evidence.status", row.mtlsText()),
         facts,
         points,
         command(snapshot, row),

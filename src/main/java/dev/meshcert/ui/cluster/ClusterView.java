@@ -146,8 +146,7 @@ public final class ClusterView {
                 warnings.getItems().clear();
                 return;
               }
-              title.setText(
-                  row.ref() + " \u00b7 " + row.planeText() + " \u00b7 " + row.badge().label());
+              title.setText(row.ref() + " \u00b7 " + row.planeText() + " \u00b7 " + row.mtlsText());
               decided.setText(row.decidedBy());
               evidence.getItems().setAll(row.evidence());
               ports.getItems().setAll(row.ports());

@@ -199,7 +199,7 @@ final class PodTree {
 
   private TreeTableColumn<ClusterTreeRow, String> badgeColumn() {
     TreeTableColumn<ClusterTreeRow, String> c =
-        column("cluster.column.mtls", r -> r.pod().map(p -> p.badge().label()).orElse(""), 170);
+        column("cluster.column.mtls", r -> r.pod().map(p -> p.mtlsText()).orElse(""), 170);
     c.setCellFactory(col -> new BadgeCell());
     return c;
   }

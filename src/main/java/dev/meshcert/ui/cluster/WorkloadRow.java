@@ -8,6 +8,7 @@ import dev.meshcert.mesh.workload.DataPlane;
 import dev.meshcert.mesh.workload.Workload;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * One pod as the Cluster screen shows it, made from a {@link WorkloadStatus}. Immutable.
@@ -50,6 +51,24 @@ public record WorkloadRow(WorkloadStatus status) {
 
   public MtlsBadge badge() {
     return status.badge();
+  }
+
+  /**
+   * The badge, followed by the ports a port-level policy gives another mode: "STRICT (port 9080
+   * PERMISSIVE)". A list must not say STRICT for a pod whose serving port takes plain text.
+   */
+  public String mtlsText() {
+    MtlsBadge b = badge();
+    if (b != MtlsBadge.STRICT && b != MtlsBadge.PERMISSIVE && b != MtlsBadge.DISABLE) {
+      return b.label();
+    }
+    List<String> other =
+        status.mtls().ports().entrySet().stream()
+            .sorted(Map.Entry.comparingByKey())
+            .filter(e -> MtlsBadge.of(plane(), e.getValue().mode()) != b)
+            .map(e -> e.getKey() + " " + MtlsBadge.of(plane(), e.getValue().mode()).label())
+            .toList();
+    return other.isEmpty() ? b.label() : b.label() + " (port " + String.join(", ", other) + ")";
   }
 
   /** The CSS pseudo-class of the badge: strict, permissive, disable, no-sidecar, other-mesh. */
@@ -105,7 +124,7 @@ public record WorkloadRow(WorkloadStatus status) {
         || name().toLowerCase(Locale.ROOT).contains(lowerText)
         || namespace().toLowerCase(Locale.ROOT).contains(lowerText)
         || planeText().toLowerCase(Locale.ROOT).contains(lowerText)
-        || badge().label().toLowerCase(Locale.ROOT).contains(lowerText)
+        || mtlsText().toLowerCase(Locale.ROOT).contains(lowerText)
         || serviceAccount().toLowerCase(Locale.ROOT).contains(lowerText)
         || node().toLowerCase(Locale.ROOT).contains(lowerText);
   }

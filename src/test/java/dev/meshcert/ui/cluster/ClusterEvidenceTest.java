@@ -50,11 +50,19 @@ class ClusterEvidenceTest {
     Evidence e = cards.card(snapshot, pod("bookinfo/productpage"));
 
     assertEquals("bookinfo/productpage-v1-6b746f74dc-9stvs", e.title());
-    assertEquals("mTLS (server side): STRICT", e.status());
+    assertEquals("mTLS (server side): STRICT (port 9080 PERMISSIVE)", e.status());
     assertEquals(
         "9080 PERMISSIVE: port 9080 of workload policy productpage-health.bookinfo sets PERMISSIVE\n"
             + "15090 STRICT: namespace policy default.bookinfo sets STRICT",
         value(e, "Ports"));
+  }
+
+  @Test
+  void rowNamesThePortsAPortLevelPolicyGivesAnotherMode() {
+    assertEquals(
+        "STRICT (port 9080 PERMISSIVE)", new WorkloadRow(pod("bookinfo/productpage")).mtlsText());
+    assertEquals("STRICT", new WorkloadRow(pod("bookinfo/details")).mtlsText());
+    assertEquals("no sidecar: plain text only", new WorkloadRow(pod("default/curl")).mtlsText());
   }
 
   @Test
