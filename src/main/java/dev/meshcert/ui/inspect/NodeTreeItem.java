@@ -10,6 +10,12 @@ import javafx.scene.control.TreeItem;
  */
 final class NodeTreeItem extends TreeItem<InspectNode> {
 
+  /**
+   * Above this many siblings, chains start closed: the tree makes the items of every open item to
+   * count its rows, and ten thousand open chains held the FX thread for a long stall.
+   */
+  static final int MANY = 500;
+
   private final Map<String, Boolean> expansion;
   private boolean loaded;
 
@@ -17,16 +23,20 @@ final class NodeTreeItem extends TreeItem<InspectNode> {
    * @param expansion expanded state by node key, shared by all items of the view
    */
   NodeTreeItem(InspectNode node, Map<String, Boolean> expansion) {
+    this(node, expansion, 1);
+  }
+
+  private NodeTreeItem(InspectNode node, Map<String, Boolean> expansion, int siblings) {
     super(node);
     this.expansion = expansion;
-    setExpanded(expansion.getOrDefault(node.key(), expandedByDefault(node)));
+    setExpanded(expansion.getOrDefault(node.key(), expandedByDefault(node, siblings)));
     expandedProperty().addListener((o, a, b) -> expansion.put(node.key(), b));
   }
 
-  /** Sources and chains open, certificates closed. */
-  static boolean expandedByDefault(InspectNode node) {
+  /** Sources open, chains open unless among more than {@link #MANY}, certificates closed. */
+  static boolean expandedByDefault(InspectNode node, int siblings) {
     return node.data() instanceof InspectNode.SourceData
-        || node.data() instanceof InspectNode.ChainData;
+        || (node.data() instanceof InspectNode.ChainData && siblings <= MANY);
   }
 
   @Override
@@ -38,10 +48,11 @@ final class NodeTreeItem extends TreeItem<InspectNode> {
   public ObservableList<TreeItem<InspectNode>> getChildren() {
     if (!loaded) {
       loaded = true;
+      int siblings = getValue().children().size();
       super.getChildren()
           .setAll(
               getValue().children().stream()
-                  .map(c -> (TreeItem<InspectNode>) new NodeTreeItem(c, expansion))
+                  .map(c -> (TreeItem<InspectNode>) new NodeTreeItem(c, expansion, siblings))
                   .toList());
     }
     return super.getChildren();
