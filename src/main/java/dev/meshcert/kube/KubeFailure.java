@@ -97,6 +97,29 @@ public sealed interface KubeFailure {
     }
   }
 
+  /**
+   * A stream through the API server (exec, port-forward) was reached and then cut before it
+   * finished: the server answered, so this is not a network or VPN problem at the start.
+   *
+   * @param what what the stream was, for example "exec of cat /etc/certs/root-cert.pem in
+   *     istio-proxy of ns/pod"
+   */
+  record StreamCut(String server, String what, String detail) implements KubeFailure {
+    @Override
+    public String title() {
+      return "The " + what + " was cut before it finished (API server " + server + ")";
+    }
+
+    @Override
+    public List<String> hints() {
+      return List.of(
+          "The pod may have restarted or gone away meanwhile: check it with kubectl get pod",
+          "A proxy or load balancer in front of the API server may close long or idle streams:"
+              + " try again",
+          "If it is cut every time, run the same kubectl exec to see whether it is cut there too");
+    }
+  }
+
   /** The TLS handshake with the API server failed. */
   record TlsFailure(String server, String detail) implements KubeFailure {
     @Override

@@ -104,8 +104,9 @@ final class PodExec {
     return o.connectionError() != null
         ? connectionFailure(o.connectionError(), op, caller)
         : new KubeException(
-            new KubeFailure.Unreachable(
+            new KubeFailure.StreamCut(
                 caller.server(),
+                "exec of " + String.join(" ", command) + " in " + container + " of " + pod,
                 "the exec stream closed before the command finished ("
                     + o.stdout().length
                     + " bytes received and dropped): the connection was cut or the pod went"

@@ -67,8 +67,10 @@ class ExecFaultsTest {
     api.on(EXEC, 1, ExecScripts.closesMidway(List.of(half)));
     try (ClusterSession s = api.session(Duration.ofSeconds(5))) {
       KubeException e = assertThrows(KubeException.class, () -> read(s));
-      KubeFailure.Unreachable f = assertInstanceOf(KubeFailure.Unreachable.class, e.failure());
+      KubeFailure.StreamCut f = assertInstanceOf(KubeFailure.StreamCut.class, e.failure());
       assertTrue(f.detail().contains("closed before the command finished"), f.detail());
+      assertTrue(f.title().startsWith("The exec of "), f.title());
+      assertFalse(f.hints().stream().anyMatch(h -> h.contains("VPN")), f.hints().toString());
     }
   }
 
