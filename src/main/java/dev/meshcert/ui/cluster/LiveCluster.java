@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One open context's live state: the snapshot of a scope, kept current by a pod watch and
@@ -40,8 +41,15 @@ final class LiveCluster implements AutoCloseable {
   private final Clock clock;
   private final Executor fxThread;
   private final List<WatchHandle> watches = new ArrayList<>();
-  private MeshSnapshot snapshot;
-  private boolean deliveryPending;
+
+  /**
+   * Serialises the watches' events. The FX thread never takes it: it reads {@link #snapshot}, so it
+   * never waits while a watch thread analyses a thousand pods.
+   */
+  private final Object applying = new Object();
+
+  private final AtomicBoolean deliveryPending = new AtomicBoolean();
+  private volatile MeshSnapshot snapshot;
   private volatile boolean closed;
   private Listener listener;
 
@@ -72,7 +80,7 @@ final class LiveCluster implements AutoCloseable {
     return scope;
   }
 
-  synchronized MeshSnapshot snapshot() {
+  MeshSnapshot snapshot() {
     return snapshot;
   }
 
@@ -96,7 +104,7 @@ final class LiveCluster implements AutoCloseable {
       interrupted(i.failure(), i.retryIn());
       return;
     }
-    synchronized (this) {
+    synchronized (applying) {
       MeshSnapshot s = snapshot;
       if (event instanceof WatchEvent.Synced<Workload> synced) {
         snapshot = s.withPods(synced.items(), clock.instant());
@@ -105,8 +113,8 @@ final class LiveCluster implements AutoCloseable {
       } else if (event instanceof WatchEvent.Deleted<Workload> d) {
         snapshot = s.withoutPod(d.item().ref(), clock.instant());
       }
-      scheduleDelivery();
     }
+    scheduleDelivery();
   }
 
   private void onPolicies(NamespaceScope watched, WatchEvent<ParsedPeerAuthentication> event) {
@@ -114,7 +122,7 @@ final class LiveCluster implements AutoCloseable {
       interrupted(i.failure(), i.retryIn());
       return;
     }
-    synchronized (this) {
+    synchronized (applying) {
       List<ParsedPeerAuthentication> policies = new ArrayList<>(snapshot.policies());
       if (event instanceof WatchEvent.Synced<ParsedPeerAuthentication> s) {
         policies.removeIf(p -> watched.covers(p.ref().namespace()));
@@ -126,24 +134,21 @@ final class LiveCluster implements AutoCloseable {
         policies.removeIf(p -> p.ref().equals(d.item().ref()));
       }
       snapshot = snapshot.withPolicies(policies, clock.instant());
-      scheduleDelivery();
     }
+    scheduleDelivery();
   }
 
   /** One hand-over to the FX thread at a time; it carries the newest snapshot. */
   private void scheduleDelivery() {
-    if (!deliveryPending && !closed) {
-      deliveryPending = true;
+    if (!closed && deliveryPending.compareAndSet(false, true)) {
       fxThread.execute(this::deliver);
     }
   }
 
+  /** Clears the flag before reading: a snapshot set after the read schedules another delivery. */
   private void deliver() {
-    MeshSnapshot s;
-    synchronized (this) {
-      deliveryPending = false;
-      s = snapshot;
-    }
+    deliveryPending.set(false);
+    MeshSnapshot s = snapshot;
     if (!closed) {
       listener.changed(this, s);
     }
