@@ -92,6 +92,20 @@ public final class ClusterViewModel implements LiveCluster.Listener {
    * @param messages this screen's texts
    * @param clock stamps live updates
    */
+  /**
+   * How long after a context's rows are shown its watches start (see {@code LiveCluster.start}):
+   * long enough for the first layout and paint of the rows, short against any change a person would
+   * wait for.
+   */
+  public static final Duration WATCH_START_DELAY = Duration.ofMillis(500);
+
+  private Duration watchDelay = WATCH_START_DELAY;
+
+  /** Starts watches {@code delay} after the rows are shown instead (tests: {@code ZERO}). */
+  public void watchDelay(Duration delay) {
+    this.watchDelay = delay;
+  }
+
   public ClusterViewModel(
       ClusterService service,
       TaskRunner runner,
@@ -393,7 +407,7 @@ public final class ClusterViewModel implements LiveCluster.Listener {
     startNotes.clear();
     notes.addAll(loaded.notes());
     activate(next, notes);
-    next.start(this);
+    next.start(this, watchDelay);
   }
 
   private void failed(int gen, ContextChoice choice, Throwable e, boolean demoIfUnreachable) {

@@ -12,7 +12,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -84,12 +86,38 @@ final class LiveCluster implements AutoCloseable {
     return snapshot;
   }
 
-  /** Starts the watches; {@code to} hears about every change until {@link #close()}. */
-  void start(Listener to) {
+  /**
+   * Starts the watches {@code delay} from now; {@code to} hears about every change until {@link
+   * #close()}. The watches resume from the scan's lists (their resourceVersion), so no event is
+   * missed meanwhile; starting them a moment after the rows are shown keeps their first sync, which
+   * analyses every pod again on both cores, out of the pulse that lays out and paints the first
+   * rows.
+   */
+  void start(Listener to, Duration delay) {
     this.listener = to;
-    watches.add(connection.watchPods(scope, this::onPods));
-    for (NamespaceScope s : policyScopes()) {
-      watches.add(connection.watchPeerAuthentications(s, e -> onPolicies(s, e)));
+    if (delay.isZero()) {
+      startWatches();
+      return;
+    }
+    Executor starter =
+        r -> {
+          Thread t = new Thread(r, "meshcert-watch-start");
+          t.setDaemon(true);
+          t.start();
+        };
+    CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS, starter)
+        .execute(this::startWatches);
+  }
+
+  private void startWatches() {
+    synchronized (watches) {
+      if (closed) {
+        return;
+      }
+      watches.add(connection.watchPods(scope, this::onPods));
+      for (NamespaceScope s : policyScopes()) {
+        watches.add(connection.watchPeerAuthentications(s, e -> onPolicies(s, e)));
+      }
     }
   }
 
@@ -169,7 +197,9 @@ final class LiveCluster implements AutoCloseable {
   @Override
   public void close() {
     closed = true;
-    watches.forEach(WatchHandle::close);
-    watches.clear();
+    synchronized (watches) {
+      watches.forEach(WatchHandle::close);
+      watches.clear();
+    }
   }
 }

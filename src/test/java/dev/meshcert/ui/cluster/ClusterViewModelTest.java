@@ -85,14 +85,17 @@ class ClusterViewModelTest {
       };
 
   private ClusterViewModel model(SyncTaskRunner runner) {
-    return new ClusterViewModel(
-        service,
-        runner,
-        dialogs,
-        fxQueue::add,
-        inspected::add,
-        ClusterScreen.messages(Locale.ROOT),
-        TestPki.CLOCK);
+    ClusterViewModel m =
+        new ClusterViewModel(
+            service,
+            runner,
+            dialogs,
+            fxQueue::add,
+            inspected::add,
+            ClusterScreen.messages(Locale.ROOT),
+            TestPki.CLOCK);
+    m.watchDelay(java.time.Duration.ZERO); // watches start as the rows are shown, synchronously
+    return m;
   }
 
   private ScriptedConnection scripted(String name, Optional<String> ns) {
@@ -281,6 +284,30 @@ class ClusterViewModelTest {
     fxQueue.forEach(Runnable::run);
     assertEquals(17, m.rows().size());
     assertEquals(MtlsBadge.NO_SIDECAR, row(m, "bookinfo/ratings-v2-x1").badge());
+  }
+
+  @Test
+  void watchesStartAMomentAfterTheRowsAreShownAndNeverAfterClosing() throws Exception {
+    contextNames = List.of("prod", "test");
+    current = Optional.of("prod");
+    ScriptedConnection prod = scripted("prod", Optional.empty());
+    ClusterViewModel m = model(SyncTaskRunner.immediate());
+    m.watchDelay(java.time.Duration.ofMillis(200));
+    m.start(false);
+
+    assertEquals(16, m.rows().size(), "the rows are shown at once");
+    assertTrue(prod.podListeners.isEmpty(), "the watches wait");
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (prod.podListeners.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(1, prod.podListeners.size(), "then they start");
+
+    ScriptedConnection test = scripted("test", Optional.empty());
+    m.selectContext(ContextChoice.context("test"));
+    m.closeContext();
+    Thread.sleep(600);
+    assertTrue(test.podListeners.isEmpty(), "a context closed before its watches started");
   }
 
   @Test
