@@ -128,13 +128,10 @@ public final class ScanViewModel {
 
   /** Names the cluster the next scan goes to; call when the Cluster screen shows another. */
   public void follow() {
-    clusterName.set(
-        shown
-            .get()
-            .or(() -> cluster)
-            .filter(c -> !c.isDemo())
-            .map(ClusterConnection::name)
-            .orElse(messages.get("mesh.scan.demo")));
+    shown
+        .get()
+        .or(() -> cluster)
+        .ifPresentOrElse(this::name, () -> clusterName.set(messages.get("mesh.scan.demo")));
   }
 
   /** The shown cluster is not kept: the Cluster screen may close it. */

@@ -29,25 +29,7 @@ class DumpSnapshotTest {
   final SnapshotFiles files = new SnapshotFiles(TestPki.CLOCK, "meshcert test");
   final MeshFixture f = new MeshFixture(SyncTaskRunner.immediate(), Optional.of(files));
   Optional<Path> saveAs = Optional.empty();
-  final SnapshotViewModel snapshots =
-      new SnapshotViewModel(
-          f.model,
-          files,
-          new SnapshotChooser() {
-            @Override
-            public Optional<Path> chooseSave(String name) {
-              return saveAs;
-            }
-
-            @Override
-            public Optional<Path> chooseOpen() {
-              return Optional.empty();
-            }
-          },
-          f.runner,
-          MeshFixture.MESSAGES,
-          TestPki.CLOCK,
-          "meshcert test");
+  final SnapshotViewModel snapshots = f.snapshots(files, () -> saveAs, () -> Optional.empty());
 
   private MeshData shown() {
     return f.model.analysisProperty().get().data();

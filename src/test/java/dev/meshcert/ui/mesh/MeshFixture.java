@@ -129,4 +129,32 @@ final class MeshFixture {
       }
     };
   }
+
+  /**
+   * A snapshot view model over this fixture's mesh model and runner, whose file chooser answers
+   * with what {@code save} and {@code open} give at the time.
+   */
+  SnapshotViewModel snapshots(
+      SnapshotService store,
+      java.util.function.Supplier<Optional<Path>> save,
+      java.util.function.Supplier<Optional<Path>> open) {
+    return new SnapshotViewModel(
+        model,
+        store,
+        new SnapshotChooser() {
+          @Override
+          public Optional<Path> chooseSave(String name) {
+            return save.get();
+          }
+
+          @Override
+          public Optional<Path> chooseOpen() {
+            return open.get();
+          }
+        },
+        runner,
+        MESSAGES,
+        TestPki.CLOCK,
+        "meshcert test");
+  }
 }

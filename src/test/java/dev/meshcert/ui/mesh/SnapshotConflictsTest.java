@@ -22,24 +22,7 @@ class SnapshotConflictsTest {
   final SnapshotFiles files = new SnapshotFiles(TestPki.CLOCK, "meshcert test");
   final MeshFixture f = new MeshFixture(SyncTaskRunner.immediate(), Optional.of(files));
   final SnapshotViewModel snapshots =
-      new SnapshotViewModel(
-          f.model,
-          files,
-          new SnapshotChooser() {
-            @Override
-            public Optional<Path> chooseSave(String name) {
-              return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseOpen() {
-              return Optional.empty();
-            }
-          },
-          f.runner,
-          MeshFixture.MESSAGES,
-          TestPki.CLOCK,
-          "meshcert test");
+      f.snapshots(files, () -> Optional.empty(), () -> Optional.empty());
 
   private List<String> shownContradictions() {
     return f.model.analysisProperty().get().data().problems().stream()

@@ -42,25 +42,7 @@ class SnapshotViewModelTest {
   final MemorySnapshots store = new MemorySnapshots();
   Optional<Path> saveAs = Optional.of(Path.of("mesh.json"));
   Optional<Path> openAs = Optional.of(Path.of("mesh.json"));
-  final SnapshotViewModel snapshots =
-      new SnapshotViewModel(
-          f.model,
-          store,
-          new SnapshotChooser() {
-            @Override
-            public Optional<Path> chooseSave(String name) {
-              return saveAs;
-            }
-
-            @Override
-            public Optional<Path> chooseOpen() {
-              return openAs;
-            }
-          },
-          f.runner,
-          MeshFixture.MESSAGES,
-          TestPki.CLOCK,
-          "meshcert test");
+  final SnapshotViewModel snapshots = f.snapshots(store, () -> saveAs, () -> openAs);
 
   private void scanDemo() {
     new ScanViewModel(f.model, scans, FakeScans::demo, MeshFixture.MESSAGES, TestPki.CLOCK)
