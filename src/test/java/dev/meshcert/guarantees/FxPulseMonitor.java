@@ -50,6 +50,11 @@ final class FxPulseMonitor implements AutoCloseable {
       java.lang.management.ManagementFactory.getThreadMXBean();
 
   private final long intervalMillis;
+
+  /** How long a probe waits before the FX thread's stack is sampled (every 10 ms after that). */
+  private static final long SAMPLE_AFTER_NANOS =
+      Long.getLong("fxpulse.sampleAfterMillis", 100) * 1_000_000L;
+
   private final List<Double> waits = Collections.synchronizedList(new ArrayList<>());
 
   /** Every stall over 100 ms: its wall time and the FX thread's CPU time in it, in order. */
@@ -93,11 +98,11 @@ final class FxPulseMonitor implements AutoCloseable {
       synchronized (done) {
         while (!ran[0] && running) {
           try {
-            done.wait(50);
+            done.wait(SAMPLE_AFTER_NANOS < 100_000_000L ? 10 : 50);
           } catch (InterruptedException e) {
             return;
           }
-          if (!ran[0] && System.nanoTime() - posted > 100_000_000L && samples.size() < 40) {
+          if (!ran[0] && System.nanoTime() - posted > SAMPLE_AFTER_NANOS && samples.size() < 40) {
             samples.add(fxStack());
           }
         }
@@ -160,12 +165,12 @@ final class FxPulseMonitor implements AutoCloseable {
     for (java.util.Map.Entry<Thread, StackTraceElement[]> e :
         Thread.getAllStackTraces().entrySet()) {
       if (e.getKey().getName().equals("JavaFX Application Thread")) {
-        StringBuilder b = new StringBuilder();
+        StringBuilder b = new StringBuilder("    state " + e.getKey().getState() + "\n");
         int ours = 0;
         StackTraceElement[] frames = e.getValue();
         for (int i = 0; i < frames.length; i++) {
           StackTraceElement f = frames[i];
-          if (i < 4 || f.getClassName().startsWith("dev.meshcert") || control(f)) {
+          if (i < 12 || f.getClassName().startsWith("dev.meshcert") || control(f)) {
             b.append("    at ").append(f).append('\n');
             if (f.getClassName().startsWith("dev.meshcert") && ++ours >= 6 || b.length() > 3000) {
               break;

@@ -27,9 +27,9 @@ final class ClusterTexts {
         none);
   }
 
-  /** Notes of the read first, then TLS contradictions with what to try, then what was not read. */
-  static List<String> problems(List<String> notes, MeshSnapshot s, Messages messages) {
-    List<String> all = new ArrayList<>(notes);
+  /** TLS contradictions with what to try, then what was not read. */
+  static List<String> problems(MeshSnapshot s, Messages messages) {
+    List<String> all = new ArrayList<>();
     for (TlsConflict c : s.tlsConflicts()) {
       all.add(messages.get("cluster.problem.tlsConflict", c.message(), c.hint()));
     }

@@ -84,15 +84,6 @@ public final class ClusterViewModel implements LiveCluster.Listener {
   private Cancellation cancellation = new Cancellation();
 
   /**
-   * @param service contexts, connections and scans
-   * @param runner runs cluster calls off the FX thread
-   * @param dialogs shows problems
-   * @param fxThread runs watch results on the FX thread ({@code Platform::runLater})
-   * @param inspect receives certificates read from a pod (the Inspect screen opens them)
-   * @param messages this screen's texts
-   * @param clock stamps live updates
-   */
-  /**
    * How long after a context's rows are shown its watches start (see {@code LiveCluster.start}):
    * long enough for the first layout and paint of the rows, short against any change a person would
    * wait for.
@@ -106,6 +97,34 @@ public final class ClusterViewModel implements LiveCluster.Listener {
     this.watchDelay = delay;
   }
 
+  private Executor painter = PAINTER;
+
+  /**
+   * Makes the pictures of live changes on {@code executor} instead of the shared painter thread
+   * (tests: {@code Runnable::run}, so that a change is on screen when the watch event returns).
+   */
+  public void paintOn(Executor executor) {
+    this.painter = executor;
+  }
+
+  /** One daemon thread for every open context's pictures: they are small and never block. */
+  private static final Executor PAINTER =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "meshcert-cluster-painter");
+            t.setDaemon(true);
+            return t;
+          });
+
+  /**
+   * @param service contexts, connections and scans
+   * @param runner runs cluster calls off the FX thread
+   * @param dialogs shows problems
+   * @param fxThread runs watch results on the FX thread ({@code Platform::runLater})
+   * @param inspect receives certificates read from a pod (the Inspect screen opens them)
+   * @param messages this screen's texts
+   * @param clock stamps live updates
+   */
   public ClusterViewModel(
       ClusterService service,
       TaskRunner runner,
@@ -401,7 +420,14 @@ public final class ClusterViewModel implements LiveCluster.Listener {
     }
     LiveCluster next =
         new LiveCluster(
-            choice, loaded.connection(), loaded.scope(), loaded.snapshot(), clock, fxThread);
+            choice,
+            loaded.connection(),
+            loaded.scope(),
+            loaded.picture(),
+            clock,
+            fxThread,
+            painter,
+            messages);
     open.put(choice, next);
     List<String> notes = new ArrayList<>(startNotes);
     startNotes.clear();
@@ -433,7 +459,8 @@ public final class ClusterViewModel implements LiveCluster.Listener {
 
   private void activate(LiveCluster l, List<String> readNotes) {
     active = l;
-    MeshSnapshot s = l.snapshot();
+    ClusterPicture p = l.picture();
+    MeshSnapshot s = p.snapshot();
     context.set(l.choice());
     namespace.set(l.scope().namespace().orElse(ALL));
     List<String> names = new ArrayList<>();
@@ -443,13 +470,13 @@ public final class ClusterViewModel implements LiveCluster.Listener {
     controlPlane.setAll(ControlPlaneLines.of(s.controlPlane(), messages));
     notes = List.copyOf(readNotes);
     live.set(true);
-    show(s);
+    show(p);
   }
 
   @Override
-  public void changed(LiveCluster source, MeshSnapshot snapshot) {
+  public void changed(LiveCluster source, ClusterPicture picture) {
     if (source == active) {
-      show(snapshot);
+      show(picture);
     }
   }
 
@@ -460,16 +487,17 @@ public final class ClusterViewModel implements LiveCluster.Listener {
     }
   }
 
-  private void show(MeshSnapshot next) {
-    List<WorkloadRow> fresh = next.workloads().stream().map(WorkloadRow::new).toList();
-    // The live watch's first sync hands over the snapshot just shown: rebuilding a thousand rows
-    // for nothing would hold the FX thread.
-    if (!rows.equals(fresh)) {
-      rows.setAll(fresh);
+  private void show(ClusterPicture next) {
+    // The live watch's first sync hands over the pods just shown: rebuilding a thousand rows for
+    // nothing would hold the FX thread.
+    if (!next.sameRows(rows)) {
+      rows.setAll(next.rows());
+      menu.follow(next.rows());
     }
-    menu.follow(fresh);
-    problems.setAll(ClusterTexts.problems(notes, next, messages));
-    status.set(ClusterTexts.summary(next, messages));
+    List<String> all = new ArrayList<>(notes);
+    all.addAll(next.problems());
+    problems.setAll(all);
+    status.set(next.status());
   }
 
   private void clear() {

@@ -21,13 +21,13 @@ final class ContextLoader {
    * What a read produced.
    *
    * @param connection the open connection
-   * @param snapshot the scan
+   * @param picture the scan and what the screen shows of it, worked out off the FX thread
    * @param scope the scope actually read (after a fallback, the context's namespace)
    * @param notes what the person should know about the read (the fallback)
    */
   record Loaded(
       ClusterConnection connection,
-      MeshSnapshot snapshot,
+      ClusterPicture picture,
       NamespaceScope scope,
       List<String> notes) {
     Loaded {
@@ -69,7 +69,7 @@ final class ContextLoader {
     NamespaceScope scope =
         namespace.isEmpty() ? NamespaceScope.all() : NamespaceScope.of(namespace);
     try {
-      return new Loaded(c, service.scan(c, scope, cancel), scope, List.of());
+      return new Loaded(c, picture(service.scan(c, scope, cancel)), scope, List.of());
     } catch (KubeException e) {
       if (!(e.failure() instanceof KubeFailure.Forbidden f) || !scope.isAll()) {
         throw e;
@@ -77,8 +77,12 @@ final class ContextLoader {
       String own = c.defaultNamespace().orElse("default");
       NamespaceScope fallback = NamespaceScope.of(own);
       String note = messages.get("cluster.problem.forbiddenAll", f.title(), own);
-      return new Loaded(c, service.scan(c, fallback, cancel), fallback, List.of(note));
+      return new Loaded(c, picture(service.scan(c, fallback, cancel)), fallback, List.of(note));
     }
+  }
+
+  private ClusterPicture picture(MeshSnapshot s) {
+    return ClusterPicture.of(s, null, messages);
   }
 
   /** Whether {@code error} means no cluster can be reached at all (so the demo may stand in). */

@@ -8,6 +8,7 @@ import dev.meshcert.kube.WatchHandle;
 import dev.meshcert.mesh.detect.MeshSnapshot;
 import dev.meshcert.mesh.policy.ParsedPeerAuthentication;
 import dev.meshcert.mesh.workload.Workload;
+import dev.meshcert.ui.common.Messages;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,18 +21,19 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One open context's live state: the snapshot of a scope, kept current by a pod watch and
  * PeerAuthentication watches (the scope's and the root namespace's). Events are applied on the
- * watch threads, so the FX thread never re-analyses; the newest snapshot is handed to the FX thread
- * through {@code fxThread}, bursts of events coalesced into one hand-over. A dropped watch is
- * re-established by the watch itself (re-list when events may have been missed); meanwhile the last
- * snapshot stays on screen. Thread-safe.
+ * watch threads, so the FX thread never re-analyses; the newest snapshot is made a {@link
+ * ClusterPicture} on {@code painter} and handed to the FX thread through {@code fxThread}, bursts
+ * of events coalesced into one picture. A dropped watch is re-established by the watch itself
+ * (re-list when events may have been missed); meanwhile the last snapshot stays on screen.
+ * Thread-safe.
  */
 final class LiveCluster implements AutoCloseable {
 
   /** Receives changes on the FX thread. */
   interface Listener {
 
-    /** A newer snapshot of {@code source}. */
-    void changed(LiveCluster source, MeshSnapshot snapshot);
+    /** A newer picture of {@code source}. */
+    void changed(LiveCluster source, ClusterPicture picture);
 
     /** A watch of {@code source} broke and is retried after {@code retryIn}. */
     void interrupted(LiveCluster source, KubeFailure failure, Duration retryIn);
@@ -42,6 +44,8 @@ final class LiveCluster implements AutoCloseable {
   private final NamespaceScope scope;
   private final Clock clock;
   private final Executor fxThread;
+  private final Executor painter;
+  private final Messages messages;
   private final List<WatchHandle> watches = new ArrayList<>();
 
   /**
@@ -50,8 +54,12 @@ final class LiveCluster implements AutoCloseable {
    */
   private final Object applying = new Object();
 
+  /** Serialises the pictures, so each is compared with the one before it. */
+  private final Object painting = new Object();
+
   private final AtomicBoolean deliveryPending = new AtomicBoolean();
   private volatile MeshSnapshot snapshot;
+  private volatile ClusterPicture picture;
   private volatile boolean closed;
   private Listener listener;
 
@@ -59,15 +67,20 @@ final class LiveCluster implements AutoCloseable {
       ContextChoice choice,
       ClusterConnection connection,
       NamespaceScope scope,
-      MeshSnapshot snapshot,
+      ClusterPicture first,
       Clock clock,
-      Executor fxThread) {
+      Executor fxThread,
+      Executor painter,
+      Messages messages) {
     this.choice = choice;
     this.connection = connection;
     this.scope = scope;
-    this.snapshot = snapshot;
+    this.snapshot = first.snapshot();
+    this.picture = first;
     this.clock = clock;
     this.fxThread = fxThread;
+    this.painter = painter;
+    this.messages = messages;
   }
 
   ContextChoice choice() {
@@ -84,6 +97,11 @@ final class LiveCluster implements AutoCloseable {
 
   MeshSnapshot snapshot() {
     return snapshot;
+  }
+
+  /** The newest picture made (it may still be on its way to the FX thread). */
+  ClusterPicture picture() {
+    return picture;
   }
 
   /**
@@ -166,19 +184,31 @@ final class LiveCluster implements AutoCloseable {
     scheduleDelivery();
   }
 
-  /** One hand-over to the FX thread at a time; it carries the newest snapshot. */
+  /** One picture in the making at a time; it is made of the newest snapshot. */
   private void scheduleDelivery() {
     if (!closed && deliveryPending.compareAndSet(false, true)) {
-      fxThread.execute(this::deliver);
+      painter.execute(this::paint);
     }
   }
 
-  /** Clears the flag before reading: a snapshot set after the read schedules another delivery. */
-  private void deliver() {
+  /** Clears the flag before reading: a snapshot set after the read schedules another picture. */
+  private void paint() {
     deliveryPending.set(false);
-    MeshSnapshot s = snapshot;
-    if (!closed) {
-      listener.changed(this, s);
+    if (closed) {
+      return;
+    }
+    ClusterPicture p;
+    synchronized (painting) {
+      p = ClusterPicture.of(snapshot, picture, messages);
+      picture = p;
+    }
+    fxThread.execute(() -> deliver(p));
+  }
+
+  /** Hands {@code p} over unless a newer picture is already on its way. */
+  private void deliver(ClusterPicture p) {
+    if (!closed && p == picture) {
+      listener.changed(this, p);
     }
   }
 

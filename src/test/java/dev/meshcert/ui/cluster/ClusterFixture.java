@@ -89,6 +89,7 @@ final class ClusterFixture {
             ClusterScreen.messages(Locale.ROOT),
             TestPki.CLOCK);
     m.watchDelay(java.time.Duration.ZERO); // watches start as the rows are shown, synchronously
+    m.paintOn(Runnable::run); // a change reaches fxQueue before the watch event returns
     return m;
   }
 
