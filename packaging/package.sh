@@ -135,7 +135,12 @@ installer() {
     # The menu entries (jpackage's template otherwise): the window's named as people know it and
     # given the files a file manager opens with it (%F; without it they are dropped), the command
     # line's hidden from menus (a console program started from a menu shows nothing).
-    cp packaging/linux/meshcert.desktop packaging/linux/meshcert-cli.desktop "$resources/"
+    # Each media type once: jpackage writes one per association, and two pairs of extensions
+    # (crt/der, p12/pfx) share theirs.
+    local mimes
+    mimes="$(sed -n 's/^mime-type=//p' packaging/associations/*.properties | sort -u | tr '\n' ';')"
+    sed "s|^DESKTOP_MIMES\$|MimeType=$mimes|" packaging/linux/meshcert.desktop >"$resources/meshcert.desktop"
+    cp packaging/linux/meshcert-cli.desktop "$resources/"
     set -- --resource-dir "$resources" "$@"
   fi
   jpackage --type "$kind" "${about[@]}" --app-image "$image" \

@@ -30,7 +30,7 @@ record ClusterPicture(
       rows = previous.rows();
     }
     return new ClusterPicture(
-        s, rows, ClusterTexts.problems(s, messages), ClusterTexts.summary(s, messages));
+        s, rows, ClusterTexts.problems(s, messages), ClusterTexts.summary(s, rows, messages));
   }
 
   /** Whether {@code shown} holds exactly this picture's rows (the same objects, in order). */

@@ -13,10 +13,12 @@ final class ClusterTexts {
   private ClusterTexts() {}
 
   /** "demo: 16 pods in 7 namespaces · 5 STRICT · ...". */
-  static String summary(MeshSnapshot s, Messages messages) {
+  static String summary(MeshSnapshot s, List<WorkloadRow> rows, Messages messages) {
     long strict = s.workloads().stream().filter(w -> w.badge() == MtlsBadge.STRICT).count();
     long permissive = s.workloads().stream().filter(w -> w.badge() == MtlsBadge.PERMISSIVE).count();
     long none = s.workloads().stream().filter(w -> w.badge() == MtlsBadge.NO_SIDECAR).count();
+    // a pod with a port in another mode: its badge alone would hide the exception
+    long exceptions = rows.stream().filter(r -> !r.portExceptions().isEmpty()).count();
     return messages.get(
         "cluster.status.summary",
         s.cluster(),
@@ -24,7 +26,8 @@ final class ClusterTexts {
         s.byNamespace().size(),
         strict,
         permissive,
-        none);
+        none,
+        exceptions);
   }
 
   /** TLS contradictions with what to try, then what was not read. */

@@ -46,7 +46,7 @@ public final class ClusterView {
         .add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
     root.setTop(toolbar());
     SplitPane main = new SplitPane(new PodTree(model, messages).node(), details());
-    main.setDividerPositions(0.62);
+    main.setDividerPositions(0.64);
     SplitPane vertical = new SplitPane(main, bottom());
     vertical.setOrientation(Orientation.VERTICAL);
     vertical.setDividerPositions(0.78);

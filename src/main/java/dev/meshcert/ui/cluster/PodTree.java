@@ -17,6 +17,7 @@ import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeTableCell;
 import javafx.scene.control.TreeTableColumn;
@@ -57,17 +58,17 @@ final class PodTree {
                         r.pod()
                             .map(WorkloadRow::name)
                             .orElse(r.namespace() + " (" + r.count() + ")"),
-                    260),
+                    230),
                 column(
                     "cluster.column.plane",
                     r -> r.pod().map(WorkloadRow::planeText).orElse(""),
-                    160),
+                    120),
                 badgeColumn(),
                 column(
                     "cluster.column.account",
                     r -> r.pod().map(WorkloadRow::serviceAccount).orElse(""),
-                    150),
-                column("cluster.column.node", r -> r.pod().map(WorkloadRow::node).orElse(""), 90)));
+                    120),
+                column("cluster.column.node", r -> r.pod().map(WorkloadRow::node).orElse(""), 64)));
     tree.setPlaceholder(new Label(messages.get("cluster.empty")));
     model.visibleRows().addListener((ListChangeListener<WorkloadRow>) c -> rebuild());
     tree.getSelectionModel()
@@ -199,7 +200,7 @@ final class PodTree {
 
   private TreeTableColumn<ClusterTreeRow, String> badgeColumn() {
     TreeTableColumn<ClusterTreeRow, String> c =
-        column("cluster.column.mtls", r -> r.pod().map(p -> p.mtlsText()).orElse(""), 170);
+        column("cluster.column.mtls", r -> r.pod().map(p -> p.mtlsText()).orElse(""), 262);
     c.setCellFactory(col -> new BadgeCell());
     return c;
   }
@@ -220,9 +221,12 @@ final class PodTree {
       setGraphic(null);
       if (empty || item == null || item.isEmpty()) {
         setText(null);
+        setTooltip(null);
         return;
       }
       setText(item);
+      // only a pod with port exceptions has a text the column may cut; the card shows it too
+      setTooltip(item.contains("(") ? new Tooltip(item) : null);
       TreeItem<ClusterTreeRow> ti = getTableRow() == null ? null : getTableRow().getTreeItem();
       if (ti != null && ti.getValue() != null) {
         ti.getValue()

@@ -58,17 +58,26 @@ public record WorkloadRow(WorkloadStatus status) {
    * PERMISSIVE)". A list must not say STRICT for a pod whose serving port takes plain text.
    */
   public String mtlsText() {
+    List<String> other = portExceptions();
+    return other.isEmpty()
+        ? badge().label()
+        : badge().label() + " (port " + String.join(", ", other) + ")";
+  }
+
+  /**
+   * The ports whose badge differs from the pod's ("9080 PERMISSIVE"), in port order; none for a pod
+   * without an Istio mode (no sidecar, another mesh).
+   */
+  public List<String> portExceptions() {
     MtlsBadge b = badge();
     if (b != MtlsBadge.STRICT && b != MtlsBadge.PERMISSIVE && b != MtlsBadge.DISABLE) {
-      return b.label();
+      return List.of();
     }
-    List<String> other =
-        status.mtls().ports().entrySet().stream()
-            .sorted(Map.Entry.comparingByKey())
-            .filter(e -> MtlsBadge.of(plane(), e.getValue().mode()) != b)
-            .map(e -> e.getKey() + " " + MtlsBadge.of(plane(), e.getValue().mode()).label())
-            .toList();
-    return other.isEmpty() ? b.label() : b.label() + " (port " + String.join(", ", other) + ")";
+    return status.mtls().ports().entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .filter(e -> MtlsBadge.of(plane(), e.getValue().mode()) != b)
+        .map(e -> e.getKey() + " " + MtlsBadge.of(plane(), e.getValue().mode()).label())
+        .toList();
   }
 
   /** The CSS pseudo-class of the badge: strict, permissive, disable, no-sidecar, other-mesh. */

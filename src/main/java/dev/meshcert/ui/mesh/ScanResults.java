@@ -80,8 +80,19 @@ final class ScanResults {
 
   private static String reason(PodPull pod) {
     String why = pod.reason().orElse(pod.status().name().toLowerCase(java.util.Locale.ROOT));
-    return pod.missingPermission().isEmpty()
-        ? why
-        : why + " (missing permission: " + String.join(", ", pod.missingPermission()) + ")";
+    String line =
+        pod.missingPermission().isEmpty()
+            ? why
+            : why + " (missing permission: " + String.join(", ", pod.missingPermission()) + ")";
+    // what to try, as the Cluster screen's problem dialog says it: the first two hints of the
+    // failures behind the attempts
+    List<String> hints =
+        pod.attempts().stream()
+            .flatMap(a -> a.failure().stream())
+            .flatMap(f -> f.hints().stream())
+            .distinct()
+            .limit(2)
+            .toList();
+    return hints.isEmpty() ? line : line + " Try: " + String.join(". ", hints) + ".";
   }
 }

@@ -29,6 +29,10 @@ class ClusterViewModelTest {
     assertEquals(16, m.rows().size());
     assertTrue(m.problems().get(0).contains("demo mesh"), m.problems().toString());
     assertTrue(m.statusProperty().get().startsWith("demo: 16 pods"), m.statusProperty().get());
+    // productpage (9080 PERMISSIVE) and inventory (9090 DISABLE): their badges alone hide it
+    assertTrue(
+        m.statusProperty().get().endsWith(" \u00b7 2 pods with port exceptions"),
+        m.statusProperty().get());
   }
 
   @Test

@@ -116,7 +116,20 @@ final class FakeScans implements CertificateScanService {
         w.pod(),
         w.dataPlane().primary(),
         status,
-        List.of(),
+        status == PullStatus.FAILED
+            ? List.of(
+                new dev.meshcert.kube.pull.Attempt(
+                    "exec cat /etc/certs",
+                    false,
+                    "403 Forbidden",
+                    Optional.of(
+                        new dev.meshcert.kube.KubeFailure.Forbidden(
+                            "me",
+                            dev.meshcert.kube.Operation.in(
+                                "create", "pods/exec", w.pod().namespace()),
+                            "forbidden")),
+                    Duration.ZERO))
+            : List.of(),
         chain,
         Optional.empty(),
         status == PullStatus.FAILED ? Optional.of("403 Forbidden") : Optional.empty(),

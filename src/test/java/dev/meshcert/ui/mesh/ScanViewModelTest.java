@@ -87,7 +87,11 @@ class ScanViewModelTest {
     scanModel(f).scanDemo();
 
     PodFailure failure = f.model.analysisProperty().get().data().failures().get(0);
-    assertEquals("403 Forbidden (missing permission: create pods/exec)", failure.reason());
+    assertEquals(
+        "403 Forbidden (missing permission: create pods/exec) Try: Ask a cluster admin for a Role"
+            + " (or ClusterRole) granting \"create\" on pods/exec. Pick another namespace you can"
+            + " read.",
+        failure.reason());
   }
 
   @Test
