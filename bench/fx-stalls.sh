@@ -12,7 +12,7 @@
 #   bench/fx-stalls.sh [runs]        (default 5; needs xvfb-run or a DISPLAY)
 # Build first: ./mvnw -o -q -DskipTests package && packaging/package.sh app-image (without the
 # image only `jar` runs). Per run it prints the longest stall and every stall over 100 ms with the
-# FX thread's CPU time in it, for the whole run and for the part after the first frame; the probe
+# FX thread's CPU time in it, for the whole run, after the first frame and from the rows on; the probe
 # files (with where the FX thread was during each stall over 100 ms) stay in target/bench/fx-stalls/.
 # Settings, logs and the single-instance lock go to throw-away folders, never the real home.
 set -euo pipefail
@@ -76,7 +76,9 @@ run() {
   report "$label" "$n" "$file"
 }
 
-# report LABEL N FILE: one line for the whole run, one for the part after the first frame.
+# report LABEL N FILE: one line for the whole run, one for the stalls that begin after the first
+# frame (the pulse painting it is start-up), one for those that end after the rows were shown (the
+# pulse showing them, then the live watch's first sync).
 report() {
   awk -v label="$1" -v n="$2" '
     /^phase first-frame / { frame = $4 }
@@ -85,20 +87,22 @@ report() {
     /^stall / {
       wall[++k] = $2; cpu[k] = $5; at[k] = $8; ph[k] = $11
     }
-    function line(from, what,   i, longest, lcpu, over, list) {
-      longest = 0; over = 0; list = ""
+    # the stalls that begin at or after FROM, or with ENDING those that end after it
+    function line(from, ending, what,   i, longest, lcpu, over, list) {
+      longest = 0; lcpu = 0; over = 0; list = ""
       for (i = 1; i <= k; i++) {
-        if (at[i] < from) continue
+        if ((ending ? at[i] + wall[i] : at[i]) < from) continue
         if (wall[i] > longest) { longest = wall[i]; lcpu = cpu[i] }
         if (wall[i] > 100) { over++; list = list sprintf(" %s/%s@%s(%s)", wall[i], cpu[i], at[i], ph[i]) }
       }
-      printf "%-9s run %d %-17s longest %5d ms (fx-cpu %4d ms), %d over 100 ms%s\n",
+      printf "%-9s run %d %-18s longest %5d ms (fx-cpu %4d ms), %d over 100 ms%s\n",
         label, n, what, longest, lcpu, over, (over ? ":" list : "")
     }
     END {
       printf "%-9s run %d load %s, first frame at %s ms, rows shown at %s ms\n", label, n, load, frame, rows
-      line(0, "whole run:")
-      line(frame, "after 1st frame:")
+      line(0, 0, "whole run:")
+      line(frame, 0, "after 1st frame:")
+      line(rows, 1, "from the rows on:")
     }' "$3" | tee -a "$out/report.txt"
 }
 
