@@ -10,6 +10,8 @@
 # `image-cds` (the app image with its AppCDS archive, target/dist/meshcert/bin/meshcert) and `jar`
 # (`java -jar target/meshcert.jar`, the README's way).
 #   bench/fx-stalls.sh [runs]        (default 5; needs xvfb-run or a DISPLAY)
+#   IDLE_WAIT=10 bench/fx-stalls.sh  (before each run, wait up to 10 min for an idle machine)
+#   PODS=1 bench/fx-stalls.sh        (the control: the same launch with one pod)
 # Build first: ./mvnw -o -q -DskipTests package && packaging/package.sh app-image (without the
 # image only `jar` runs). Per run it prints the longest stall and every stall over 100 ms with the
 # FX thread's CPU time in it, for the whole run, after the first frame and from the rows on; the probe
@@ -47,15 +49,34 @@ server_pid=$!
 for _ in $(seq 120); do grep -q '^ready ' "$out/server.txt" && break; sleep 1; done
 grep '^ready ' "$out/server.txt" || { echo "the mock API server did not start"; exit 1; }
 
-# run LABEL N COMMAND...: one launch; the probe's file is $out/LABEL-N.txt.
+# CPU ticks (1/100 s): the whole machine's busy time, and one process's own.
+busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat" 2>/dev/null || echo 0; }
+
+# With IDLE_WAIT=N, waits up to N minutes before each run for 3 s in which the machine was
+# less than 10 % busy (of one core).
+wait_idle() {
+  local b0 b1 i
+  for i in $(seq $((IDLE_WAIT * 20))); do
+    b0=$(busy) && sleep 3 && b1=$(busy)
+    [ $((b1 - b0)) -lt 30 ] && return 0
+  done
+  echo "(the machine was not idle within $IDLE_WAIT min; running anyway)"
+}
+
+# run LABEL N COMMAND...: one launch; the probe's file is $out/LABEL-N.txt. Besides the load
+# average, it notes the CPU time that processes other than this benchmark's (the app, the server,
+# Xvfb) used during the run: the only figure that tells an otherwise idle machine.
 run() {
   local label="$1" n="$2"
   shift 2
+  [ "${IDLE_WAIT:-0}" -gt 0 ] && wait_idle
   local file="$PWD/$out/$label-$n.txt" home="$tmp/home-$label-$n" load pid="" rows="" watch=""
   load="$(cut -d' ' -f1 /proc/loadavg)"
   mkdir -p "$home"
-  local requests_before
+  local requests_before busy0 server0 started
   requests_before=$(wc -l <"$out/server.txt")
+  busy0=$(busy) server0=$(ticks "$server_pid") started=$(date +%s%N)
   XDG_CONFIG_HOME="$home/config" XDG_STATE_HOME="$home/state" XDG_RUNTIME_DIR="$home/run" \
     KUBECONFIG="$tmp/kubeconfig" JAVA_TOOL_OPTIONS="-Dmeshcert.stallProbe=$file ${JAVA_TOOL_OPTIONS:-}" \
     "${display[@]}" "$@" >"$home/app.txt" 2>&1 &
@@ -69,10 +90,14 @@ run() {
   done
   [ -n "$rows" ] && [ -n "$watch" ] || echo "$label $n: no rows or no watch within 120 s"
   sleep "$settle"
+  local own other secs
+  own=$(($(ticks "$server_pid") - server0 + $(ticks "$pid")))
+  for x in $(pgrep -P "$launcher" Xvfb); do own=$((own + $(ticks "$x"))); done
+  other=$(($(busy) - busy0 - own)) secs=$((($(date +%s%N) - started) / 10000000))
   [ -n "$pid" ] && kill -TERM "$pid" 2>/dev/null
   for _ in $(seq 100); do grep -q '^summary all:' "$file" 2>/dev/null && break; sleep 0.1; done
   wait "$launcher" 2>/dev/null || true
-  echo "load $load" >>"$file"
+  echo "load $load, others $((other < 0 ? 0 : other * 100 / secs)) % of a core" >>"$file"
   report "$label" "$n" "$file"
 }
 
@@ -83,7 +108,7 @@ report() {
   awk -v label="$1" -v n="$2" '
     /^phase first-frame / { frame = $4 }
     /^phase rows-shown / { rows = $4 }
-    /^load / { load = $2 }
+    /^load / { load = $2 " " $3 " " $4 " " $5 " " $6 " " $7 " " $8 }
     /^stall / {
       wall[++k] = $2; cpu[k] = $5; at[k] = $8; ph[k] = $11
     }
@@ -110,7 +135,8 @@ variants=(jar)
 [ -x "$image/bin/meshcert" ] && variants=(image-cds jar)
 echo "FX-thread stalls, $pods pods, $runs runs per variant (${variants[*]}); $(nproc) cores, $(date -u +%FT%TZ)" |
   tee "$out/report.txt"
-echo "stall lines: wall/fx-cpu@start ms since process start(phase); load = 1-min load average before the run" |
+echo "stall lines: wall/fx-cpu@start ms since process start(phase); load: 1-min average before the run;" \
+  "others: CPU used by processes other than the app, the server and Xvfb during the run" |
   tee -a "$out/report.txt"
 for i in $(seq "$runs"); do
   for v in "${variants[@]}"; do
