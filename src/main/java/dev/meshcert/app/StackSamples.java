@@ -12,7 +12,8 @@ import java.util.stream.Collectors;
  * is keyed by its anchor: the innermost method of our own code or of a control's skin (which says
  * what part of the scene was being laid out), else its top method. The summary counts the thread
  * states and the anchors, with one stack for each of the most frequent anchors (the top twelve
- * methods, then only ours and the skins'). Code locations and thread states only.
+ * methods, then only ours, the skins' and the pulse's or task queue's, which say whether it was a
+ * CSS pass, a layout pass or a task). Code locations and thread states only.
  */
 final class StackSamples {
   private StackSamples() {}
@@ -31,13 +32,11 @@ final class StackSamples {
     }
     StringBuilder b = new StringBuilder();
     int ours = 0;
-    for (int i = 0; i < frames.length && b.length() < 3000; i++) {
+    for (int i = 0; i < frames.length && b.length() < 4000; i++) {
       StackTraceElement f = frames[i];
-      if (i < 12 || own(f) || skin(f)) {
+      boolean oneOfOurFirst = own(f) && ours++ < 6;
+      if (i < 12 || oneOfOurFirst || skin(f) || pulse(f)) {
         b.append("      at ").append(method(f)).append('\n');
-        if (own(f) && ++ours >= 6) {
-          break;
-        }
       }
     }
     return new Sample(info.getThreadState().toString(), anchor, b.toString());
@@ -77,6 +76,14 @@ final class StackSamples {
 
   private static boolean own(StackTraceElement f) {
     return f.getClassName().startsWith("dev.meshcert");
+  }
+
+  /** The pulse's passes (CSS, layout, render) and the task queue: what kind of FX work it was. */
+  private static boolean pulse(StackTraceElement f) {
+    String c = f.getClassName();
+    return c.startsWith("javafx.scene.Scene")
+        || c.equals("com.sun.javafx.tk.Toolkit")
+        || c.startsWith("com.sun.javafx.application.PlatformImpl");
   }
 
   private static boolean skin(StackTraceElement f) {

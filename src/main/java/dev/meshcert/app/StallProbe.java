@@ -196,7 +196,7 @@ final class StallProbe implements AutoCloseable {
         long id = fxThreadId;
         boolean late = System.nanoTime() - posted > thresholdMillis * 1_000_000L;
         if (!ran[0] && late && id >= 0 && samples.size() < MAX_SAMPLES) {
-          ThreadInfo info = THREADS.getThreadInfo(id, 64);
+          ThreadInfo info = THREADS.getThreadInfo(id, 512);
           if (info != null) {
             samples.add(StackSamples.of(info));
             samplesTaken.incrementAndGet();
