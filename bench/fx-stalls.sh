@@ -12,6 +12,7 @@
 #   bench/fx-stalls.sh [runs]        (default 5; needs xvfb-run or a DISPLAY)
 #   IDLE_WAIT=10 bench/fx-stalls.sh  (before each run, wait up to 10 min for an idle machine)
 #   PODS=1 bench/fx-stalls.sh        (the control: the same launch with one pod)
+#   LATENCY=600 bench/fx-stalls.sh   (every API answer 600 ms late: a distant cluster)
 # Build first: ./mvnw -o -q -DskipTests package && packaging/package.sh app-image (without the
 # image only `jar` runs). Per run it prints the longest stall and every stall over 100 ms with the
 # FX thread's CPU time in it, for the whole run, after the first frame and from the rows on; the probe
@@ -44,7 +45,7 @@ cleanup() {
 trap cleanup EXIT
 
 java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench/test-classpath.txt)" \
-  dev.meshcert.bench.MockClusterServer "$tmp/kubeconfig" "$pods" 25 >"$out/server.txt" 2>&1 &
+  dev.meshcert.bench.MockClusterServer "$tmp/kubeconfig" "$pods" 25 "${LATENCY:-0}" >"$out/server.txt" 2>&1 &
 server_pid=$!
 for _ in $(seq 120); do grep -q '^ready ' "$out/server.txt" && break; sleep 1; done
 grep '^ready ' "$out/server.txt" || { echo "the mock API server did not start"; exit 1; }
@@ -133,7 +134,7 @@ report() {
 
 variants=(jar)
 [ -x "$image/bin/meshcert" ] && variants=(image-cds jar)
-echo "FX-thread stalls, $pods pods, $runs runs per variant (${variants[*]}); $(nproc) cores, $(date -u +%FT%TZ)" |
+echo "FX-thread stalls, $pods pods, latency ${LATENCY:-0} ms, $runs runs per variant (${variants[*]}); $(nproc) cores, $(date -u +%FT%TZ)" |
   tee "$out/report.txt"
 echo "stall lines: wall/fx-cpu@start ms since process start(phase); load: 1-min average before the run;" \
   "others: CPU used by processes other than the app, the server and Xvfb during the run" |

@@ -39,7 +39,11 @@ import java.util.regex.Pattern;
  * request is printed on standard output as {@code <epoch ms> <method> <path>}, after a line {@code
  * ready <url>}; it serves until killed.
  *
- * <pre>java -cp ... dev.meshcert.bench.MockClusterServer KUBECONFIG [pods] [namespaces]</pre>
+ * <p>A latency (default 0) delays every answer but the watches', as a distant API server would.
+ *
+ * <pre>
+ * java -cp ... dev.meshcert.bench.MockClusterServer KUBECONFIG [pods] [namespaces] [latency ms]
+ * </pre>
  */
 public final class MockClusterServer {
 
@@ -63,12 +67,13 @@ public final class MockClusterServer {
 
   public static void main(String[] args) throws IOException {
     if (args.length < 1) {
-      System.err.println("usage: MockClusterServer KUBECONFIG [pods] [namespaces]");
+      System.err.println("usage: MockClusterServer KUBECONFIG [pods] [namespaces] [latency ms]");
       System.exit(2);
     }
     Path kubeconfig = Path.of(args[0]);
     int pods = args.length > 1 ? Integer.parseInt(args[1]) : 1000;
     int namespaces = args.length > 2 ? Integer.parseInt(args[2]) : 25;
+    Duration latency = Duration.ofMillis(args.length > 3 ? Long.parseLong(args[3]) : 0);
     MOCK_LOG.setLevel(java.util.logging.Level.WARNING);
     PrintStream out = System.out;
     Map<ServerRequest, Queue<ServerResponse>> responses = new HashMap<>();
@@ -85,7 +90,11 @@ public final class MockClusterServer {
                 out.flush();
               }
             }
-            return path.contains("watch=true") ? quietWatch(path) : crud.dispatch(request);
+            if (path.contains("watch=true")) {
+              return quietWatch(path);
+            }
+            MockResponse r = crud.dispatch(request);
+            return latency.isZero() || seeding[0] ? r : r.setBodyDelay(latency);
           }
         };
     KubernetesMockServer server =
