@@ -60,6 +60,7 @@ step fuzz      bash -c './mvnw -B -o -q test -Dtest=MutationFuzzTest && cat targ
 step mesh-scan bench/jmh.sh MeshScanBenchmark -p parallelism=32,1 -wi 2 -i 3
 step cluster   bash -c 'bench/jmh.sh ClusterListingBenchmark -f 1 -wi 2 -i 4 -w 2s -r 3s -prof gc && java -Xmx1g -cp "target/test-classes:target/classes:$(cat target/bench/test-classpath.txt)" dev.meshcert.bench.ClusterListingBenchmark'
 step startup   bash -c 'packaging/package.sh app-image && bench/startup.sh 7'
+step fx-stalls bash -c 'packaging/package.sh app-image && bench/fx-stalls.sh 5'
 step mesh      bench/jmh.sh MeshViewsBenchmark -f 1 -wi 3 -i 5
 
 exit "$failed"

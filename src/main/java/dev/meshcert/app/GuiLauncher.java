@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -52,6 +53,7 @@ final class GuiLauncher {
         CompletableFuture.supplyAsync(VersionInfo::all);
     Platform.startup(
         () -> {
+          Optional<StallProbe> stalls = StallProbe.fromProperties();
           GuiComposition.Startup startup =
               new GuiComposition.Startup(store, settings.join(), darkSoon(dark), versions.join());
           GuiComposition app =
@@ -76,6 +78,7 @@ final class GuiLauncher {
                 // The toolkit exits by itself once its last window is gone (implicit exit).
               });
           StartupProbe.install(stage);
+          stalls.ifPresent(p -> StallPhases.follow(p, stage, app.cluster().model()));
         });
   }
 
