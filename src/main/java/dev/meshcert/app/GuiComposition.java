@@ -234,10 +234,11 @@ public final class GuiComposition implements AutoCloseable {
    * {@code --demo}), which is what the app is started for.
    */
   public void launch(Stage stage, List<Path> files) {
-    start(stage, files);
+    // selected before the window shows, so that its warm-up lays out and draws this screen
     if (files.isEmpty()) {
       window.select(cluster);
     }
+    start(stage, files);
   }
 
   /** The main window. */

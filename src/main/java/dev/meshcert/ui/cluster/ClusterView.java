@@ -1,11 +1,8 @@
 package dev.meshcert.ui.cluster;
 
 import dev.meshcert.ui.common.Messages;
-import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -13,14 +10,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.controlsfx.control.textfield.CustomTextField;
 import org.controlsfx.control.textfield.TextFields;
@@ -45,7 +37,8 @@ public final class ClusterView {
     root.getStylesheets()
         .add(Objects.requireNonNull(getClass().getResource(STYLESHEET)).toExternalForm());
     root.setTop(toolbar());
-    SplitPane main = new SplitPane(new PodTree(model, messages).node(), details());
+    SplitPane main =
+        new SplitPane(new PodTree(model, messages).node(), new PodCard(model, messages).node());
     main.setDividerPositions(0.64);
     SplitPane vertical = new SplitPane(main, bottom());
     vertical.setOrientation(Orientation.VERTICAL);
@@ -103,73 +96,6 @@ public final class ClusterView {
     live.getStyleClass().add("live-indicator");
     live.visibleProperty().bind(model.liveProperty());
     return new ToolBar(contexts, namespaces, refresh, demo, certificates, filter, live);
-  }
-
-  private Node details() {
-    Label title = new Label(messages.get("cluster.details.none"));
-    title.getStyleClass().add("cluster-details-title");
-    title.setWrapText(true);
-    Label decided = new Label();
-    decided.setWrapText(true);
-    ListView<String> evidence = new ListView<>();
-    evidence.setId("cluster-evidence");
-    evidence.setPrefHeight(120);
-    TableView<PortRow> ports = new TableView<>();
-    ports.setId("cluster-ports");
-    ports.setPrefHeight(120);
-    TableColumn<PortRow, String> port = new TableColumn<>(messages.get("cluster.details.port"));
-    port.setCellValueFactory(f -> new ReadOnlyStringWrapper(String.valueOf(f.getValue().port())));
-    TableColumn<PortRow, String> mode = new TableColumn<>(messages.get("cluster.details.mode"));
-    mode.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().mode()));
-    TableColumn<PortRow, String> why = new TableColumn<>(messages.get("cluster.details.why"));
-    why.setCellValueFactory(f -> new ReadOnlyStringWrapper(f.getValue().decidedBy()));
-    ports.getColumns().setAll(List.of(port, mode, why));
-    ports.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-    TextArea policy = new TextArea();
-    policy.setId("cluster-policy");
-    policy.setEditable(false);
-    policy.setPrefRowCount(7);
-    policy.getStyleClass().add("monospace");
-    ListView<String> warnings = new ListView<>();
-    warnings.setPrefHeight(70);
-    warnings.getStyleClass().add("warnings");
-    model
-        .selectedProperty()
-        .addListener(
-            (o, a, row) -> {
-              if (row == null) {
-                title.setText(messages.get("cluster.details.none"));
-                decided.setText("");
-                evidence.getItems().clear();
-                ports.getItems().clear();
-                policy.setText("");
-                warnings.getItems().clear();
-                return;
-              }
-              title.setText(row.ref() + " \u00b7 " + row.planeText() + " \u00b7 " + row.mtlsText());
-              decided.setText(row.decidedBy());
-              evidence.getItems().setAll(row.evidence());
-              ports.getItems().setAll(row.ports());
-              policy.setText(row.describe());
-              warnings.getItems().setAll(row.warnings());
-            });
-    VBox box =
-        new VBox(
-            6,
-            title,
-            decided,
-            new Label(messages.get("cluster.details.evidence")),
-            evidence,
-            new Label(messages.get("cluster.details.ports")),
-            ports,
-            new Label(messages.get("cluster.details.policy")),
-            policy,
-            new Label(messages.get("cluster.details.warnings")),
-            warnings);
-    box.setPadding(new Insets(8));
-    VBox.setVgrow(evidence, Priority.SOMETIMES);
-    VBox.setVgrow(policy, Priority.ALWAYS);
-    return box;
   }
 
   private Node bottom() {

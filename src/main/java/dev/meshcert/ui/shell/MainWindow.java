@@ -6,6 +6,7 @@ import dev.meshcert.ui.common.Messages;
 import dev.meshcert.ui.common.Screen;
 import dev.meshcert.ui.common.Styles;
 import dev.meshcert.ui.common.TaskSpec;
+import dev.meshcert.ui.common.WindowWarmUp;
 import java.io.File;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -126,6 +127,7 @@ public final class MainWindow {
     stage.setMinWidth(720);
     stage.setMinHeight(480);
     stage.setOnHidden(e -> close());
+    WindowWarmUp.beforeShow(scene);
     stage.show();
   }
 

@@ -109,6 +109,20 @@ class ClusterViewTest {
   }
 
   @Test
+  void theCardIsAHintUntilAPodIsSelected(FxRobot robot) {
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(robot.lookup("#cluster-details-hint").tryQuery().isPresent());
+    assertTrue(robot.lookup("#cluster-evidence").tryQuery().isEmpty(), "no card controls yet");
+    robot.clickOn("productpage-v1-6b746f74dc-9stvs");
+    WaitForAsyncUtils.waitForFxEvents();
+    assertTrue(robot.lookup("#cluster-details-hint").tryQuery().isEmpty());
+    @SuppressWarnings("unchecked")
+    javafx.scene.control.TableView<PortRow> ports =
+        robot.lookup("#cluster-ports").queryAs(javafx.scene.control.TableView.class);
+    assertEquals(List.of(9080, 15090), ports.getItems().stream().map(PortRow::port).toList());
+  }
+
+  @Test
   void selectingAPodShowsItsEvidence(FxRobot robot) {
     robot.clickOn("productpage-v1-6b746f74dc-9stvs");
     WaitForAsyncUtils.waitForFxEvents();

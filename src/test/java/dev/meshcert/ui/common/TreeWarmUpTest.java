@@ -49,6 +49,52 @@ class TreeWarmUpTest {
   }
 
   @Test
+  void aWindowAboutToShowWarmsItsTreesUpInOneCallAndNeverAgain() throws Exception {
+    TreeItem<String> root = new TreeItem<>("root");
+    TreeView<String> tree = tree(root);
+    // the cells that have shown a row: what the warm-up is for
+    Set<javafx.scene.control.TreeCell<String>> filled = new java.util.HashSet<>();
+    tree.setCellFactory(
+        t ->
+            new javafx.scene.control.TreeCell<>() {
+              @Override
+              protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                if (!empty) {
+                  filled.add(this);
+                }
+              }
+            });
+    int[] madeUpCalls = {0};
+    TreeWarmUp.whenFirstShown(
+        tree,
+        root,
+        () -> {
+          madeUpCalls[0]++;
+          return rows("made up", 40);
+        });
+    // as MainWindow.show does before stage.show(): a scene not yet shown, laid out at its size
+    StackPane unshown = new StackPane(new StackPane(tree));
+    onFx(
+        () -> {
+          Scene scene = new Scene(unshown, 400, 300);
+          unshown.applyCss();
+          unshown.resize(scene.getWidth(), scene.getHeight());
+          unshown.layout();
+        });
+    assertEquals(0, filled.size(), "no row before the warm-up");
+    onFx(() -> TreeWarmUp.now(unshown));
+    assertTrue(filled.size() >= 10, "cells laid out with a screenful of rows: " + filled.size());
+    assertTrue(onFx(() -> root.getChildren().isEmpty()), "made-up rows removed");
+
+    onFx(() -> holder.getChildren().setAll(unshown));
+    settle();
+    assertEquals(1, madeUpCalls[0], "not warmed up again once shown");
+    assertTrue(onFx(tree::isVisible));
+  }
+
+  @Test
   void treeWithRowsKeepsThem() throws Exception {
     TreeItem<String> root = new TreeItem<>("root");
     List<TreeItem<String>> real = rows("real", 3);
