@@ -82,13 +82,15 @@ final class PodCard {
     evidence.setPrefHeight(120);
     ports.setId("cluster-ports");
     ports.setPrefHeight(120);
+    // minimum widths: the card is laid out first when it is made, at no width, and the last column
+    // takes what is added later
     ports
         .getColumns()
         .setAll(
             List.of(
-                column("cluster.details.port", r -> String.valueOf(r.port())),
-                column("cluster.details.mode", PortRow::mode),
-                column("cluster.details.why", PortRow::decidedBy)));
+                column("cluster.details.port", r -> String.valueOf(r.port()), 70),
+                column("cluster.details.mode", PortRow::mode, 110),
+                column("cluster.details.why", PortRow::decidedBy, 120)));
     ports.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     policy.setId("cluster-policy");
     policy.setEditable(false);
@@ -117,8 +119,10 @@ final class PodCard {
   }
 
   private TableColumn<PortRow, String> column(
-      String key, java.util.function.Function<PortRow, String> value) {
+      String key, java.util.function.Function<PortRow, String> value, double width) {
     TableColumn<PortRow, String> c = new TableColumn<>(messages.get(key));
+    c.setMinWidth(width);
+    c.setPrefWidth(width);
     c.setCellValueFactory(f -> new ReadOnlyStringWrapper(value.apply(f.getValue())));
     return c;
   }

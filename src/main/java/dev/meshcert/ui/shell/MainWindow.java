@@ -30,6 +30,7 @@ import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -57,8 +58,7 @@ public final class MainWindow {
   private final MenuBar menuBar;
   private final WindowMenus windowMenus;
   private final ReportActions reports;
-  private final Notifier notifier =
-      new Notifier(() -> Optional.ofNullable(root.getScene()).map(Scene::getWindow));
+  private final Notifier notifier = new Notifier();
 
   /** Work that ran at least this long gets a notification when it finishes. */
   static final Duration LONG_WORK = Duration.ofSeconds(4);
@@ -81,7 +81,7 @@ public final class MainWindow {
       tabs.getTabs().add(tab);
     }
     tabs.setId("screens");
-    this.reports = new ReportActions(this::selected, root, services, messages);
+    this.reports = new ReportActions(this::selected, root, services, messages, notifier);
     this.windowMenus = new WindowMenus(this, services, messages, reports);
     this.menuBar = new MenuBar(fileMenu, editMenu, viewMenu, helpMenu);
     menuBar.setUseSystemMenuBar(true);
@@ -92,7 +92,7 @@ public final class MainWindow {
     helpMenu.getItems().setAll(windowMenus.help());
     tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> follow(selected()));
     root.setTop(menuBar);
-    root.setCenter(tabs);
+    root.setCenter(new StackPane(tabs, notifier.layer()));
     root.setBottom(statusBar);
     root.getStyleClass().add("main-window");
     statusBar.setId("status-bar");

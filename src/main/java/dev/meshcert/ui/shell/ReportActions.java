@@ -45,12 +45,16 @@ public final class ReportActions {
   private final Notifier notifier;
 
   ReportActions(
-      Supplier<Screen> screen, Parent windowRoot, ShellServices services, Messages messages) {
+      Supplier<Screen> screen,
+      Parent windowRoot,
+      ShellServices services,
+      Messages messages,
+      Notifier notifier) {
     this.screen = screen;
     this.windowRoot = windowRoot;
     this.services = services;
     this.messages = messages;
-    this.notifier = new Notifier(this::window);
+    this.notifier = notifier;
   }
 
   /** The selected screen's evidence card as Markdown, redacted. */

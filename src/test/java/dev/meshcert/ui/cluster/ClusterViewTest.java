@@ -120,6 +120,10 @@ class ClusterViewTest {
     javafx.scene.control.TableView<PortRow> ports =
         robot.lookup("#cluster-ports").queryAs(javafx.scene.control.TableView.class);
     assertEquals(List.of(9080, 15090), ports.getItems().stream().map(PortRow::port).toList());
+    // made at no width, the table once gave the last column everything and the others nothing
+    assertTrue(
+        ports.getColumns().stream().allMatch(c -> c.getWidth() >= 60),
+        ports.getColumns().stream().map(c -> c.getText() + " " + c.getWidth()).toList().toString());
   }
 
   @Test
