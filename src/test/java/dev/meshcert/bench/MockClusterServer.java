@@ -1,5 +1,6 @@
 package dev.meshcert.bench;
 
+import dev.meshcert.kube.MockApiFixtures;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Pod;
@@ -48,13 +49,7 @@ import java.util.regex.Pattern;
 public final class MockClusterServer {
 
   private static final CustomResourceDefinitionContext PEER_AUTHENTICATION =
-      new CustomResourceDefinitionContext.Builder()
-          .withGroup("security.istio.io")
-          .withVersion("v1")
-          .withPlural("peerauthentications")
-          .withKind("PeerAuthentication")
-          .withScope("Namespaced")
-          .build();
+      MockApiFixtures.PEER_AUTHENTICATION_V1;
 
   private static final Pattern TIMEOUT = Pattern.compile("[?&]timeoutSeconds=(\\d+)");
   private static final Pattern VERSION = Pattern.compile("[?&]resourceVersion=(\\d+)");
@@ -107,7 +102,7 @@ public final class MockClusterServer {
     }
     seeding[0] = false;
     String url = server.url("/").replaceAll("/$", "");
-    Files.writeString(kubeconfig, kubeconfig(url));
+    Files.writeString(kubeconfig, MockApiFixtures.kubeconfig("bench", url, "bench-token"));
     out.printf(
         "ready %s (%d pods in %d namespaces seeded in %d ms)%n",
         url, pods, namespaces, (System.nanoTime() - start) / 1_000_000);
@@ -227,23 +222,5 @@ public final class MockClusterServer {
         + "{\"matchLabels\":{\"app\":\"istiod\"}},\"template\":{\"metadata\":{\"labels\":{\"app\":"
         + "\"istiod\"}},\"spec\":{\"containers\":[{\"name\":\"discovery\",\"image\":"
         + "\"docker.io/istio/pilot:1.24.2\"}]}}}}";
-  }
-
-  private static String kubeconfig(String url) {
-    return """
-        apiVersion: v1
-        kind: Config
-        current-context: bench
-        clusters:
-        - name: bench
-          cluster: {server: "%s"}
-        users:
-        - name: bench
-          user: {token: bench-token}
-        contexts:
-        - name: bench
-          context: {cluster: bench, user: bench}
-        """
-        .formatted(url);
   }
 }

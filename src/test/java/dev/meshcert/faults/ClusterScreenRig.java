@@ -2,6 +2,7 @@ package dev.meshcert.faults;
 
 import dev.meshcert.kube.ClusterConnector;
 import dev.meshcert.kube.MeshScanner;
+import dev.meshcert.kube.MockApiFixtures;
 import dev.meshcert.kube.SessionOptions;
 import dev.meshcert.kube.config.KubeconfigLoader;
 import dev.meshcert.testpki.TestPki;
@@ -71,23 +72,7 @@ public final class ClusterScreenRig implements AutoCloseable {
     this.stage = stage;
     Path kubeconfig = Files.createTempFile("rig", ".kubeconfig");
     kubeconfig.toFile().deleteOnExit();
-    Files.writeString(
-        kubeconfig,
-        """
-        apiVersion: v1
-        kind: Config
-        current-context: mock
-        clusters:
-        - name: mock
-          cluster: {server: "%s"}
-        users:
-        - name: u
-          user: {token: rig-token}
-        contexts:
-        - name: mock
-          context: {cluster: mock, user: u}
-        """
-            .formatted(api.url()));
+    Files.writeString(kubeconfig, MockApiFixtures.kubeconfig("mock", api.url(), "rig-token"));
     connector =
         new ClusterConnector(
             () -> KubeconfigLoader.load(List.of(kubeconfig)),

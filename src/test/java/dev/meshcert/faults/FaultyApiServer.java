@@ -2,6 +2,7 @@ package dev.meshcert.faults;
 
 import dev.meshcert.kube.ClusterSession;
 import dev.meshcert.kube.KubeException;
+import dev.meshcert.kube.MockApiFixtures;
 import dev.meshcert.kube.SessionOptions;
 import dev.meshcert.kube.config.KubeCluster;
 import dev.meshcert.kube.config.KubeContext;
@@ -9,7 +10,6 @@ import dev.meshcert.kube.config.KubeUser;
 import dev.meshcert.kube.config.ResolvedContext;
 import dev.meshcert.kube.config.SecretText;
 import io.fabric8.kubernetes.client.NamespacedKubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
@@ -43,16 +43,6 @@ import java.util.function.Predicate;
  * speaks to it through the official client, as to a real API server.
  */
 public final class FaultyApiServer implements AutoCloseable {
-
-  /** The PeerAuthentication CRD, v1. */
-  public static final CustomResourceDefinitionContext PEER_AUTHENTICATION =
-      new CustomResourceDefinitionContext.Builder()
-          .withGroup("security.istio.io")
-          .withVersion("v1")
-          .withPlural("peerauthentications")
-          .withKind("PeerAuthentication")
-          .withScope("Namespaced")
-          .build();
 
   /** One request our code sent. */
   public record Request(String method, String path, Map<String, List<String>> query) {
@@ -111,7 +101,7 @@ public final class FaultyApiServer implements AutoCloseable {
     server =
         new KubernetesMockServer(new Context(), new MockWebServer(), responses, dispatcher, false);
     server.init();
-    server.expectCustomResource(PEER_AUTHENTICATION);
+    server.expectCustomResource(MockApiFixtures.PEER_AUTHENTICATION_V1);
     seed = server.createClient();
     recording = true;
   }

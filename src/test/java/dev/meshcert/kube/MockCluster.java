@@ -39,13 +39,7 @@ final class MockCluster implements AutoCloseable {
 
   /** The PeerAuthentication CRD, v1. */
   static final CustomResourceDefinitionContext PEER_AUTHENTICATION_V1 =
-      new CustomResourceDefinitionContext.Builder()
-          .withGroup("security.istio.io")
-          .withVersion("v1")
-          .withPlural("peerauthentications")
-          .withKind("PeerAuthentication")
-          .withScope("Namespaced")
-          .build();
+      MockApiFixtures.PEER_AUTHENTICATION_V1;
 
   /** One recorded request. */
   record Request(String method, String path, Map<String, String> headers) {}

@@ -85,17 +85,7 @@ class ClusterLiveUpdatesTest {
 
   @Test
   void eventsOfAnOldContextAreDropped() {
-    f.contextNames = List.of("a", "b");
-    ScriptedConnection a = f.scripted("a", Optional.empty());
-    f.scripted("b", Optional.empty());
-    ClusterViewModel m = f.model(SyncTaskRunner.immediate());
-    m.selectContext(ContextChoice.context("a"));
-    m.selectContext(ContextChoice.context("b"));
-    a.podListeners
-        .get(0)
-        .onEvent(
-            new WatchEvent.Deleted<>(ClusterFixture.row(m, "default/curl-5b5d8d6b5c-qp7tn").pod()));
-    f.fxQueue.forEach(Runnable::run);
+    ClusterViewModel m = curlDeletedInContextAWhileBIsShown();
     assertEquals(16, m.rows().size());
   }
 
@@ -145,17 +135,7 @@ class ClusterLiveUpdatesTest {
 
   @Test
   void openContextInTheBackgroundKeepsFollowingItsWatches() {
-    f.contextNames = List.of("a", "b");
-    ScriptedConnection a = f.scripted("a", Optional.empty());
-    f.scripted("b", Optional.empty());
-    ClusterViewModel m = f.model(SyncTaskRunner.immediate());
-    m.selectContext(ContextChoice.context("a"));
-    m.selectContext(ContextChoice.context("b"));
-    a.podListeners
-        .get(0)
-        .onEvent(
-            new WatchEvent.Deleted<>(ClusterFixture.row(m, "default/curl-5b5d8d6b5c-qp7tn").pod()));
-    f.fxQueue.forEach(Runnable::run);
+    ClusterViewModel m = curlDeletedInContextAWhileBIsShown();
     m.selectContext(ContextChoice.context("a"));
     assertEquals(15, m.rows().size());
   }
@@ -192,5 +172,21 @@ class ClusterLiveUpdatesTest {
     assertEquals(
         List.of("default/curl-5b5d8d6b5c-qp7tn"),
         m.selectedRows().stream().map(WorkloadRow::ref).toList());
+  }
+
+  /** Contexts "a" and "b" open, "b" shown, and a's pod watch deletes default/curl meanwhile. */
+  private ClusterViewModel curlDeletedInContextAWhileBIsShown() {
+    f.contextNames = List.of("a", "b");
+    ScriptedConnection a = f.scripted("a", Optional.empty());
+    f.scripted("b", Optional.empty());
+    ClusterViewModel m = f.model(SyncTaskRunner.immediate());
+    m.selectContext(ContextChoice.context("a"));
+    m.selectContext(ContextChoice.context("b"));
+    a.podListeners
+        .get(0)
+        .onEvent(
+            new WatchEvent.Deleted<>(ClusterFixture.row(m, "default/curl-5b5d8d6b5c-qp7tn").pod()));
+    f.fxQueue.forEach(Runnable::run);
+    return m;
   }
 }
