@@ -97,7 +97,7 @@ public final class ClusterViewModel implements LiveCluster.Listener {
     this.watchDelay = delay;
   }
 
-  private Executor painter = PAINTER;
+  private Executor painter = LiveCluster.PAINTER;
 
   /**
    * Makes the pictures of live changes on {@code executor} instead of the shared painter thread
@@ -106,15 +106,6 @@ public final class ClusterViewModel implements LiveCluster.Listener {
   public void paintOn(Executor executor) {
     this.painter = executor;
   }
-
-  /** One daemon thread for every open context's pictures: they are small and never block. */
-  private static final Executor PAINTER =
-      java.util.concurrent.Executors.newSingleThreadExecutor(
-          r -> {
-            Thread t = new Thread(r, "meshcert-cluster-painter");
-            t.setDaemon(true);
-            return t;
-          });
 
   /**
    * @param service contexts, connections and scans

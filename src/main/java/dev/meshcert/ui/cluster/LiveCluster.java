@@ -39,6 +39,15 @@ final class LiveCluster implements AutoCloseable {
     void interrupted(LiveCluster source, KubeFailure failure, Duration retryIn);
   }
 
+  /** One daemon thread for every open context's pictures: they are small and never block. */
+  static final Executor PAINTER =
+      java.util.concurrent.Executors.newSingleThreadExecutor(
+          r -> {
+            Thread t = new Thread(r, "meshcert-cluster-painter");
+            t.setDaemon(true);
+            return t;
+          });
+
   private final ContextChoice choice;
   private final ClusterConnection connection;
   private final NamespaceScope scope;
